@@ -1,0 +1,301 @@
+package io.eventsync.contracts.opr.codec;
+
+import io.eventsync.contracts.opr.OprDocument;
+import io.eventsync.contracts.opr.OprEvent;
+import io.eventsync.contracts.opr.OprEventChange;
+import io.eventsync.contracts.opr.OprEventChangeList;
+import io.eventsync.contracts.opr.OprEventList;
+import io.eventsync.contracts.opr.OprNamespace;
+import java.util.Map;
+import java.util.Set;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.PropertyName;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.xml.XmlFactory;
+import tools.jackson.dataformat.xml.XmlMapper;
+
+/**
+ * Reads and writes OPR documents in JSON and XML. Thread-safe; build one and share it.
+ *
+ * <p>XML follows OMi: root elements {@code event}, {@code event_list}, {@code event_change},
+ * {@code event_change_list} in the OPR namespace. JSON uses the same names as keys; a document
+ * may be the bare object ({@code {"id": ...}}), wrapped in its root name
+ * ({@code {"event": {...}}}), and a list may be {@code {"event": [...]}},
+ * {@code {"event_list": {"event": [...]}}} or a bare array. This codec writes the bare forms.
+ */
+public final class OprCodec {
+
+    private static final Map<String, Class<? extends OprDocument>> XML_ROOTS = Map.of(
+            "event", OprEvent.class,
+            "event_list", OprEventList.class,
+            "event_change", OprEventChange.class,
+            "event_change_list", OprEventChangeList.class);
+
+    private static final Map<Class<? extends OprDocument>, String> ROOT_NAMES = Map.of(
+            OprEvent.class, "event",
+            OprEventList.class, "event_list",
+            OprEventChange.class, "event_change",
+            OprEventChangeList.class, "event_change_list");
+
+    /** What an endpoint takes: a single document or its list form. */
+    public enum Expect {
+        EVENTS(OprEvent.class, OprEventList.class, "event", "event_list"),
+        EVENT_CHANGES(OprEventChange.class, OprEventChangeList.class, "event_change", "event_change_list");
+
+        private final Class<? extends OprDocument> single;
+        private final Class<? extends OprDocument> list;
+        private final String singleName;
+        private final String listName;
+
+        Expect(Class<? extends OprDocument> single, Class<? extends OprDocument> list, String singleName,
+               String listName) {
+            this.single = single;
+            this.list = list;
+            this.singleName = singleName;
+            this.listName = listName;
+        }
+    }
+
+    private final JsonMapper json;
+    private final XmlMapper xml;
+    private final SafeXmlInput xmlInput;
+    private final Map<Class<? extends OprDocument>, ObjectWriter> xmlWriters;
+
+    public OprCodec(OprLimits limits) {
+        StreamReadConstraints constraints = StreamReadConstraints.builder()
+                .maxNestingDepth(limits.maxDepth())
+                .maxStringLength(limits.maxStringLength())
+                .maxDocumentLength(limits.maxDocumentLength())
+                .maxNumberLength(32)
+                .build();
+        this.json = JsonMapper.builder(JsonFactory.builder()
+                        .streamReadConstraints(constraints)
+                        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                        .build())
+                .disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                .build();
+        this.xmlInput = new SafeXmlInput(limits);
+        this.xml = XmlMapper.builder(XmlFactory.builder()
+                        .xmlInputFactory(xmlInput.factory())
+                        .streamReadConstraints(constraints)
+                        .build())
+                .defaultUseWrapper(false)
+                .annotationIntrospector(new OprNamespaceIntrospector())
+                .disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                .build();
+        this.xmlWriters = Map.of(
+                OprEvent.class, xmlWriter("event"),
+                OprEventList.class, xmlWriter("event_list"),
+                OprEventChange.class, xmlWriter("event_change"),
+                OprEventChangeList.class, xmlWriter("event_change_list"));
+    }
+
+    public static OprCodec withDefaults() {
+        return new OprCodec(OprLimits.DEFAULT);
+    }
+
+    private ObjectWriter xmlWriter(String root) {
+        return xml.writer().withRootName(PropertyName.construct(root, OprNamespace.URI));
+    }
+
+    /** The JSON mapper this codec uses, configured for the OPR model (for envelopes around it). */
+    public JsonMapper jsonMapper() {
+        return json;
+    }
+
+    /**
+     * Reads an event or event list ({@link Expect#EVENTS}), or an event change or change list.
+     *
+     * @throws OprPayloadException naming the place at fault when the document cannot be accepted
+     */
+    public OprDocument read(byte[] document, OprFormat format, Expect expect) {
+        return format == OprFormat.XML ? readXml(document, expect) : readJson(document, expect);
+    }
+
+    public byte[] write(OprDocument document, OprFormat format) {
+        if (format == OprFormat.XML) {
+            return xmlWriters.get(document.getClass()).writeValueAsBytes(document);
+        }
+        return json.writeValueAsBytes(document);
+    }
+
+    public String writeString(OprDocument document, OprFormat format) {
+        return new String(write(document, format), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private OprDocument readXml(byte[] document, Expect expect) {
+        XMLStreamReader reader = xmlInput.openAtRoot(document);
+        String root = reader.getLocalName();
+        Class<? extends OprDocument> type = XML_ROOTS.get(root);
+        if (type != expect.single && type != expect.list) {
+            close(reader);
+            throw new OprPayloadException(OprPayloadException.Reason.WRONG_DOCUMENT, "",
+                    "expected root element <" + expect.singleName + "> or <" + expect.listName
+                            + "> but found <" + root + ">");
+        }
+        try {
+            return xml.readValue(reader, type);
+        } catch (JacksonException e) {
+            throw translate(e, "/" + root);
+        } catch (java.io.IOException e) {
+            throw new OprPayloadException(OprPayloadException.Reason.MALFORMED, "", "unreadable XML", e);
+        } finally {
+            close(reader);
+        }
+    }
+
+    private OprDocument readJson(byte[] document, Expect expect) {
+        JsonNode tree;
+        try {
+            tree = json.readTree(document);
+        } catch (StreamConstraintsException e) {
+            throw translate(e, "");
+        } catch (JacksonException e) {
+            throw new OprPayloadException(OprPayloadException.Reason.MALFORMED, "",
+                    "malformed JSON: " + SafeXmlInput.firstLine(e.getOriginalMessage()), e);
+        }
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            throw new OprPayloadException(OprPayloadException.Reason.MALFORMED, "", "the body is empty");
+        }
+        String pointer = "";
+        if (tree.isObject() && tree.size() == 1 && tree.has(expect.listName)) {
+            tree = tree.get(expect.listName);
+            pointer = "/" + expect.listName;
+        }
+        Class<? extends OprDocument> type;
+        if (tree.isArray()) {
+            ObjectNode wrapped = json.createObjectNode();
+            wrapped.set(expect.singleName, tree);
+            tree = wrapped;
+            type = expect.list;
+        } else if (tree.isObject() && tree.size() == 1 && tree.get(expect.singleName) != null) {
+            JsonNode inner = tree.get(expect.singleName);
+            if (inner.isArray() || !pointer.isEmpty()) {
+                type = expect.list;
+            } else if (inner.isObject()) {
+                tree = inner;
+                pointer = pointer + "/" + expect.singleName;
+                type = expect.single;
+            } else {
+                throw new OprPayloadException(OprPayloadException.Reason.WRONG_DOCUMENT, "/" + expect.singleName,
+                        "expected an object or an array");
+            }
+        } else if (tree.isObject()) {
+            type = pointer.isEmpty() ? expect.single : expect.list;
+        } else {
+            throw new OprPayloadException(OprPayloadException.Reason.WRONG_DOCUMENT, "",
+                    "expected a JSON object or array, found " + tree.getNodeType());
+        }
+        if (type == expect.list && !(tree.get(expect.singleName) instanceof ArrayNode)
+                && tree.get(expect.singleName) == null) {
+            throw new OprPayloadException(OprPayloadException.Reason.MISSING_VALUE, pointer + "/" + expect.singleName,
+                    "a list needs its \"" + expect.singleName + "\" items");
+        }
+        try {
+            return json.treeToValue(tree, type);
+        } catch (JacksonException e) {
+            throw translate(e, pointer);
+        }
+    }
+
+    private static OprPayloadException translate(JacksonException e, String prefix) {
+        if (e instanceof StreamConstraintsException) {
+            return new OprPayloadException(OprPayloadException.Reason.LIMIT_EXCEEDED, prefix,
+                    SafeXmlInput.firstLine(e.getOriginalMessage()), e);
+        }
+        String pointer = prefix + pointerOf(e);
+        if (e.getCause() instanceof XMLStreamException xmlError) {
+            boolean limit = xmlError.getMessage() != null && xmlError.getMessage().contains("Maximum");
+            return new OprPayloadException(limit ? OprPayloadException.Reason.LIMIT_EXCEEDED
+                    : OprPayloadException.Reason.MALFORMED, pointer,
+                    (limit ? "" : "malformed XML: ") + SafeXmlInput.firstLine(xmlError.getMessage()), e);
+        }
+        if (e instanceof InvalidFormatException invalid) {
+            return new OprPayloadException(OprPayloadException.Reason.INVALID_VALUE, pointer,
+                    "invalid value " + quoted(invalid.getValue()) + " for " + lastName(pointer)
+                            + allowedValues(invalid.getTargetType()), e);
+        }
+        if (e instanceof MismatchedInputException) {
+            return new OprPayloadException(OprPayloadException.Reason.INVALID_VALUE, pointer,
+                    "unexpected value shape for " + lastName(pointer) + ": "
+                            + SafeXmlInput.firstLine(e.getOriginalMessage()), e);
+        }
+        if (e instanceof tools.jackson.databind.DatabindException) {
+            return new OprPayloadException(OprPayloadException.Reason.INVALID_VALUE, pointer,
+                    SafeXmlInput.firstLine(e.getOriginalMessage()), e);
+        }
+        return new OprPayloadException(OprPayloadException.Reason.MALFORMED, pointer,
+                "malformed document: " + SafeXmlInput.firstLine(e.getOriginalMessage()), e);
+    }
+
+    private static String pointerOf(JacksonException e) {
+        StringBuilder pointer = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                pointer.append('/').append(ref.getPropertyName().replace("~", "~0").replace("/", "~1"));
+            } else if (ref.getIndex() >= 0) {
+                pointer.append('/').append(ref.getIndex());
+            }
+        }
+        return pointer.toString();
+    }
+
+    private static String lastName(String pointer) {
+        int slash = pointer.lastIndexOf('/');
+        String name = slash < 0 ? pointer : pointer.substring(slash + 1);
+        return name.isEmpty() ? "the document" : name;
+    }
+
+    private static String quoted(Object value) {
+        String text = String.valueOf(value);
+        return "\"" + (text.length() > 64 ? text.substring(0, 64) + "..." : text) + "\"";
+    }
+
+    private static String allowedValues(Class<?> type) {
+        if (type == null || !type.isEnum()) {
+            return "";
+        }
+        StringBuilder allowed = new StringBuilder(" (allowed: ");
+        Object[] constants = type.getEnumConstants();
+        for (int i = 0; i < constants.length; i++) {
+            allowed.append(i == 0 ? "" : ", ").append(((Enum<?>) constants[i]).name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return allowed.append(')').toString();
+    }
+
+    private static void close(XMLStreamReader reader) {
+        try {
+            reader.close();
+        } catch (XMLStreamException ignored) {
+            // Nothing was written through it; a failed close loses nothing.
+        }
+    }
+
+    /** Root element names of the four documents, as OMi writes them. */
+    public static Set<String> rootNames() {
+        return XML_ROOTS.keySet();
+    }
+
+    static String rootNameOf(Class<? extends OprDocument> type) {
+        return ROOT_NAMES.get(type);
+    }
+}

@@ -1,0 +1,28 @@
+package io.eventsync.contracts.topic;
+
+/**
+ * Header names every eventsync record carries. Values are UTF-8 text. Part of the public
+ * contract (docs/topics.md): a subscriber may route on them without parsing the value.
+ */
+public final class RecordHeaderNames {
+
+    /** Media type of the value: {@code application/json}. */
+    public static final String CONTENT_TYPE = "content-type";
+    /** Value schema and version, e.g. {@code eventsync.opr-record/v1}. */
+    public static final String SCHEMA = "eventsync-schema";
+    /** What the value is: {@code event} or {@code event_change}. */
+    public static final String KIND = "eventsync-kind";
+    /** Which system the record came from: {@code omi}, {@code ofsc}, ... */
+    public static final String SOURCE = "eventsync-source";
+    /** The OMi connected server (authenticated name) that sent it. */
+    public static final String CONNECTED_SERVER = "eventsync-connected-server";
+    /** The event's id on the eventsync side, as answered to OMi. */
+    public static final String EXTERNAL_ID = "eventsync-external-id";
+    /** When the gateway received the request, ISO-8601 UTC. */
+    public static final String RECEIVED_AT = "eventsync-received-at";
+    /** W3C trace context of the request that carried the item, when it had one. */
+    public static final String TRACEPARENT = "traceparent";
+
+    private RecordHeaderNames() {
+    }
+}

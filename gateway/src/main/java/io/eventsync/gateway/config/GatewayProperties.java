@@ -1,0 +1,56 @@
+package io.eventsync.gateway.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Everything the gateway's behaviour depends on, validated at start-up: a wrong value stops the
+ * service with a message naming the key, rather than surfacing on the first request.
+ *
+ * @param basePath where the OPR target lives; OMi's connected server URL ends with it
+ * @param topic the topic events and event changes are published to
+ * @param topicPartitions partitions when the gateway has to create the topic itself
+ * @param createTopic whether to create the topic at start when it is missing
+ * @param maxBodySize largest request body accepted (413 beyond)
+ * @param maxBulkItems most items in one bulk request (413 beyond)
+ * @param publishTimeout how long a request waits for Kafka's acknowledgement before 503
+ * @param retryAfter what a 503 tells OMi to wait
+ * @param maxInFlightItems items waiting for Kafka across all requests; beyond, 503 at once
+ * @param readModelWait how long a lookup waits for the read model to catch up with the topic
+ * @param connectedServers the OMi connected servers allowed in, each with its own password
+ */
+@Validated
+@ConfigurationProperties("eventsync.gateway")
+public record GatewayProperties(
+        @DefaultValue("/opr") @NotBlank @Pattern(regexp = "/[A-Za-z0-9._~/-]*[^/]",
+                message = "must start with / and not end with /") String basePath,
+        @DefaultValue("opr.events") @NotBlank String topic,
+        @DefaultValue("3") @Min(1) @Max(10_000) int topicPartitions,
+        @DefaultValue("true") boolean createTopic,
+        @DefaultValue("4MB") @NotNull DataSize maxBodySize,
+        @DefaultValue("1000") @Min(1) @Max(100_000) int maxBulkItems,
+        @DefaultValue("10s") @NotNull Duration publishTimeout,
+        @DefaultValue("5s") @NotNull Duration retryAfter,
+        @DefaultValue("20000") @Min(1) int maxInFlightItems,
+        @DefaultValue("2s") @NotNull Duration readModelWait,
+        @NotEmpty List<@Valid ConnectedServerCredential> connectedServers) {
+
+    /** One OMi connected server: the name OMi authenticates with and its password. */
+    public record ConnectedServerCredential(@NotBlank String name, @NotBlank String password) {
+        @Override
+        public String toString() {
+            return "ConnectedServerCredential[name=" + name + ", password=******]";
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.eventsync.gateway.publish;
+
+/** More items are waiting for Kafka than the gateway will hold; the request is refused whole. */
+public final class OverloadedException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public OverloadedException(int inFlight, int requested) {
+        super(requested + " item(s) refused: " + inFlight + " already waiting for Kafka");
+    }
+}

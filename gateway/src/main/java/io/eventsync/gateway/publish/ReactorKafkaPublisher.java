@@ -1,0 +1,75 @@
+package io.eventsync.gateway.publish;
+
+import io.eventsync.contracts.topic.OprRecord;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.kafka.sender.KafkaSender;
+import reactor.kafka.sender.SenderOptions;
+import reactor.kafka.sender.SenderRecord;
+
+/**
+ * The gateway's only use of reactor-kafka (discontinued upstream): one shared idempotent
+ * producer for all requests. Each record carries its index as correlation metadata, so answers
+ * are matched back to items without shared mutable maps.
+ */
+public final class ReactorKafkaPublisher implements RecordPublisher, AutoCloseable {
+
+    private final KafkaSender<String, OprRecord> sender;
+    private final Consumer<Throwable> onSendError;
+
+    public ReactorKafkaPublisher(Map<String, Object> producerConfig, Serializer<OprRecord> valueSerializer,
+                                 Consumer<Throwable> onSendError) {
+        SenderOptions<String, OprRecord> options = SenderOptions.<String, OprRecord>create(producerConfig)
+                .withKeySerializer(new StringSerializer())
+                .withValueSerializer(valueSerializer)
+                .maxInFlight(4096)
+                .stopOnError(false);
+        this.sender = KafkaSender.create(options);
+        this.onSendError = onSendError;
+    }
+
+    @Override
+    public Mono<List<Acknowledgement>> publish(List<OutgoingRecord> records, Duration deadline) {
+        Acknowledgement[] acks = new Acknowledgement[records.size()];
+        Flux<SenderRecord<String, OprRecord, Integer>> outgoing = Flux.range(0, records.size())
+                .map(i -> SenderRecord.create(toProducerRecord(records.get(i)), i));
+        return sender.send(outgoing)
+                .doOnNext(result -> {
+                    if (result.exception() == null) {
+                        acks[result.correlationMetadata()] = new Acknowledgement(
+                                result.recordMetadata().partition(), result.recordMetadata().offset());
+                    } else {
+                        onSendError.accept(result.exception());
+                    }
+                })
+                .take(deadline)
+                .onErrorResume(e -> {
+                    onSendError.accept(e);
+                    return Flux.empty();
+                })
+                .then(Mono.fromSupplier(() -> Arrays.asList(acks.clone())));
+    }
+
+    private static ProducerRecord<String, OprRecord> toProducerRecord(OutgoingRecord record) {
+        List<org.apache.kafka.common.header.Header> headers = new ArrayList<>(record.headers().size());
+        record.headers().forEach((name, value) ->
+                headers.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+        return new ProducerRecord<>(record.topic(), null, record.key(), record.value(), headers);
+    }
+
+    @Override
+    public void close() {
+        sender.close();
+    }
+}
