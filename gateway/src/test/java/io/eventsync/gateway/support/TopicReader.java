@@ -42,8 +42,26 @@ public final class TopicReader {
         return records;
     }
 
-    /** Exactly what is on the topic now: reads until a quiet second after at least {@code atLeast}. */
-    public static List<ConsumerRecord<String, OprRecord>> readAll(String bootstrap, String topic, int atLeast) {
-        return readUntil(bootstrap, topic, r -> r.size() >= atLeast, Duration.ofSeconds(30));
+    /** Exactly what the topic holds now: reads until every partition's end offset. */
+    public static List<ConsumerRecord<String, OprRecord>> readToEnd(String bootstrap, String topic) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<ConsumerRecord<String, OprRecord>> records = new ArrayList<>();
+        try (KafkaConsumer<String, OprRecord> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new OprRecordSerde().deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            Instant until = Instant.now().plus(Duration.ofSeconds(60));
+            while (Instant.now().isBefore(until)
+                    && partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
     }
 }
