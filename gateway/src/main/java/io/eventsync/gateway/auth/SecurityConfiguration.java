@@ -17,6 +17,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import reactor.core.publisher.Mono;
 
@@ -50,6 +51,13 @@ class SecurityConfiguration {
                         .pathMatchers(properties.basePath(), properties.basePath() + "/**").hasRole(ROLE)
                         .anyExchange().permitAll())
                 .build();
+    }
+
+    /** Requests the firewall refuses (encoded slashes, NUL, CR/LF in the path) get a problem too. */
+    @Bean
+    ServerExchangeRejectedHandler rejectedRequests() {
+        return (exchange, rejected) -> Mono.error(ApiProblem.of(HttpStatus.BAD_REQUEST, "rejected-request",
+                "Request rejected", "the request's URL or headers contain characters that are refused"));
     }
 
     @Bean

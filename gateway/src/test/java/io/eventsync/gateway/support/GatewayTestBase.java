@@ -49,7 +49,7 @@ public abstract class GatewayTestBase {
     }
 
     @BeforeEach
-    void clients() {
+    protected void clients() {
         anonymous = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port + "/opr")
                 .responseTimeout(Duration.ofSeconds(30)).build();
         omi = anonymous.mutate().defaultHeaders(h -> h.setBasicAuth(SERVER, PASSWORD)).build();

@@ -13,6 +13,7 @@ import javax.xml.stream.XMLStreamReader;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
@@ -233,6 +234,10 @@ public final class OprCodec {
             return new OprPayloadException(OprPayloadException.Reason.INVALID_VALUE, pointer,
                     "invalid value " + quoted(invalid.getValue()) + " for " + lastName(pointer)
                             + allowedValues(invalid.getTargetType()), e);
+        }
+        if (e instanceof InputCoercionException) {
+            return new OprPayloadException(OprPayloadException.Reason.INVALID_VALUE, pointer,
+                    "value out of range for " + lastName(pointer), e);
         }
         if (e instanceof MismatchedInputException) {
             return new OprPayloadException(OprPayloadException.Reason.INVALID_VALUE, pointer,
