@@ -72,17 +72,16 @@ public record OprEvent(
 
     /** The same event under another id: how a target answers with its external event id. */
     public OprEvent withId(String newId) {
-        return new OprEvent(newId, version, sequenceNumber, title, description, severity, priority,
-                state, category, subcategory, application, object, etype, key, closeKeyPattern,
-                timeCreated, timeReceived, timeStateChanged, duplicateCount, noDedup, logOnly,
-                receivedOnCiDowntime, assignedUser, assignedGroup, relatedCi, nodeRef,
-                originatingServer, sendingServer, controlTransferredTo, drilldownUrl, originalData,
-                customAttributeList, annotationList, other);
+        return copy(newId, sequenceNumber);
     }
 
     /** The same event with another bulk {@code sequence_number}. */
     public OprEvent withSequenceNumber(Long newSequenceNumber) {
-        return new OprEvent(id, version, newSequenceNumber, title, description, severity, priority,
+        return copy(id, newSequenceNumber);
+    }
+
+    private OprEvent copy(String newId, Long newSequenceNumber) {
+        return new OprEvent(newId, version, newSequenceNumber, title, description, severity, priority,
                 state, category, subcategory, application, object, etype, key, closeKeyPattern,
                 timeCreated, timeReceived, timeStateChanged, duplicateCount, noDedup, logOnly,
                 receivedOnCiDowntime, assignedUser, assignedGroup, relatedCi, nodeRef,

@@ -52,40 +52,33 @@ class OprController {
 
     @PostMapping("/event")
     Mono<ResponseEntity<byte[]>> forwardEvents(ServerHttpRequest request, Principal principal) {
-        return bodies.read(request).flatMap(body -> {
-            OprFormat format = WireFormats.ofRequest(request.getHeaders(), body);
-            OprDocument document = codec.read(body, format, Expect.EVENTS);
-            return events.forward(principal.getName(), document, format, traceparent(request))
-                    .map(answer -> answer(answer, WireFormats.ofAnswer(request.getHeaders(), format)));
-        });
+        return decode(request, Expect.EVENTS).flatMap(in ->
+                events.forward(principal.getName(), in.document(), in.format(), traceparent(request))
+                        .map(answer -> answer(answer, WireFormats.ofAnswer(request.getHeaders(), in.format()))));
     }
 
     @PostMapping("/event_change/{externalEventId}")
     Mono<ResponseEntity<byte[]>> forwardChange(@PathVariable String externalEventId, ServerHttpRequest request,
                                                Principal principal) {
         requirePathId(externalEventId);
-        return bodies.read(request).flatMap(body -> {
-            OprFormat format = WireFormats.ofRequest(request.getHeaders(), body);
-            OprDocument document = codec.read(body, format, Expect.EVENT_CHANGES);
-            if (!(document instanceof OprEventChange change)) {
+        return decode(request, Expect.EVENT_CHANGES).flatMap(in -> {
+            if (!(in.document() instanceof OprEventChange change)) {
                 throw ApiProblem.of(org.springframework.http.HttpStatus.BAD_REQUEST, "wrong-document",
                         "This endpoint takes another document",
                         "POST /event_change/{id} takes one event_change; send lists to /event_change/");
             }
-            return changes.forwardOne(principal.getName(), externalEventId, change, format, traceparent(request))
-                    .map(answer -> answer(answer, WireFormats.ofAnswer(request.getHeaders(), format)));
+            return changes.forwardOne(principal.getName(), externalEventId, change, in.format(), traceparent(request))
+                    .map(answer -> answer(answer, WireFormats.ofAnswer(request.getHeaders(), in.format())));
         });
     }
 
     @PostMapping({"/event_change", "/event_change/"})
     Mono<ResponseEntity<byte[]>> forwardChanges(ServerHttpRequest request, Principal principal) {
-        return bodies.read(request).flatMap(body -> {
-            OprFormat format = WireFormats.ofRequest(request.getHeaders(), body);
-            OprDocument document = codec.read(body, format, Expect.EVENT_CHANGES);
-            OprEventChangeList list = document instanceof OprEventChangeList l ? l
-                    : new OprEventChangeList(java.util.List.of((OprEventChange) document));
-            return changes.forwardBulk(principal.getName(), list, format, traceparent(request))
-                    .map(answer -> answer(answer, WireFormats.ofAnswer(request.getHeaders(), format)));
+        return decode(request, Expect.EVENT_CHANGES).flatMap(in -> {
+            OprEventChangeList list = in.document() instanceof OprEventChangeList l ? l
+                    : new OprEventChangeList(java.util.List.of((OprEventChange) in.document()));
+            return changes.forwardBulk(principal.getName(), list, in.format(), traceparent(request))
+                    .map(answer -> answer(answer, WireFormats.ofAnswer(request.getHeaders(), in.format())));
         });
     }
 
@@ -107,6 +100,17 @@ class OprController {
                 : ResponseEntity.status(503)
                         .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())))
                         .<Void>build());
+    }
+
+    /** A request body as read: its format and document. */
+    private record Decoded(OprFormat format, OprDocument document) {
+    }
+
+    private Mono<Decoded> decode(ServerHttpRequest request, Expect expect) {
+        return bodies.read(request).map(body -> {
+            OprFormat format = WireFormats.ofRequest(request.getHeaders(), body);
+            return new Decoded(format, codec.read(body, format, expect));
+        });
     }
 
     private ResponseEntity<byte[]> answer(OprDocument document, OprFormat format) {

@@ -23,17 +23,8 @@ public final class TopicReader {
     /** Every record on the topic, reading until {@code done} holds or {@code max} has passed. */
     public static List<ConsumerRecord<String, OprRecord>> readUntil(String bootstrap, String topic,
             Predicate<List<ConsumerRecord<String, OprRecord>>> done, Duration max) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ConsumerRecord<String, OprRecord>> records = new ArrayList<>();
-        try (KafkaConsumer<String, OprRecord> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new OprRecordSerde().deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+        try (KafkaConsumer<String, OprRecord> consumer = openAtBeginning(bootstrap, topic)) {
             Instant until = Instant.now().plus(max);
             while (Instant.now().isBefore(until) && !done.test(records)) {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
@@ -44,17 +35,9 @@ public final class TopicReader {
 
     /** Exactly what the topic holds now: reads until every partition's end offset. */
     public static List<ConsumerRecord<String, OprRecord>> readToEnd(String bootstrap, String topic) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ConsumerRecord<String, OprRecord>> records = new ArrayList<>();
-        try (KafkaConsumer<String, OprRecord> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new OprRecordSerde().deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+        try (KafkaConsumer<String, OprRecord> consumer = openAtBeginning(bootstrap, topic)) {
+            List<TopicPartition> partitions = List.copyOf(consumer.assignment());
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
             Instant until = Instant.now().plus(Duration.ofSeconds(60));
             while (Instant.now().isBefore(until)
@@ -63,5 +46,19 @@ public final class TopicReader {
             }
         }
         return records;
+    }
+
+    private static KafkaConsumer<String, OprRecord> openAtBeginning(String bootstrap, String topic) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        KafkaConsumer<String, OprRecord> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new OprRecordSerde().deserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
     }
 }
