@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -84,9 +83,7 @@ final class ChangeForwarding {
             externalIds.add(externalIdOf(server, changes.get(i).eventRef(), ItemPointers.item(format, KIND, i)));
         }
         metrics.bulk(changes.size());
-        return Flux.fromIterable(externalIds).distinct()
-                .concatMap(id -> lookup.find(server, id).map(found -> Map.entry(id, found)))
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+        return lookup.findAll(server, externalIds)
                 .flatMap(known -> publishKnown(server, changes, externalIds, known, format, traceparent));
     }
 

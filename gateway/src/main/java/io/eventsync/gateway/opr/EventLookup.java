@@ -5,6 +5,9 @@ import io.eventsync.gateway.readmodel.EventReadModel;
 import io.eventsync.gateway.readmodel.KnownEvent;
 import io.eventsync.gateway.readmodel.ReadModelFeed;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;
@@ -32,6 +35,22 @@ final class EventLookup {
             return Mono.just(known);
         }
         return feed.awaitCaughtUp(wait).map(caught -> visible(server, externalId));
+    }
+
+    /**
+     * Several events at once: the read model is caught up at most once, and only when it does not
+     * know one of them yet.
+     */
+    Mono<Map<String, Optional<KnownEvent>>> findAll(String server, Collection<String> externalIds) {
+        Map<String, Optional<KnownEvent>> found = new HashMap<>();
+        externalIds.forEach(id -> found.put(id, visible(server, id)));
+        if (found.values().stream().allMatch(Optional::isPresent)) {
+            return Mono.just(found);
+        }
+        return feed.awaitCaughtUp(wait).map(caught -> {
+            externalIds.forEach(id -> found.put(id, visible(server, id)));
+            return found;
+        });
     }
 
     /** The event with every change acknowledged so far applied (read-your-writes). */
