@@ -1,0 +1,151 @@
+package io.eventsync.sandbox;
+
+import io.eventsync.contracts.topic.Topics;
+import io.eventsync.testkit.Brokers;
+import io.eventsync.testkit.KafkaBroker;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ConfigurableApplicationContext;
+import sun.misc.Signal;
+
+/**
+ * The whole pipeline on one machine, in one JVM: an in-process Kafka broker and the gateway publishing
+ * to it. For people trying eventsync out and for end-to-end tests; it keeps nothing across runs.
+ *
+ * <p>Components are started in dependency order and closed in reverse, so each one still has what it
+ * talks to while it shuts down. A later component (a simulator, another service) is one more
+ * {@link #started} entry.
+ */
+public final class Sandbox implements AutoCloseable {
+
+    public static final String TOPIC = Topics.OPR_EVENTS;
+    static final int TOPIC_PARTITIONS = 3;
+
+    private static final Logger log = LoggerFactory.getLogger(Sandbox.class);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+    private final SandboxSettings settings;
+    private final Deque<Component> started;
+    private final String bootstrapServers;
+    private final int gatewayPort;
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    private Sandbox(SandboxSettings settings, Deque<Component> started, String bootstrapServers, int gatewayPort) {
+        this.settings = settings;
+        this.started = started;
+        this.bootstrapServers = bootstrapServers;
+        this.gatewayPort = gatewayPort;
+    }
+
+    public static void main(String[] args) {
+        Sandbox sandbox;
+        try {
+            sandbox = start(SandboxSettings.fromEnvironment());
+        } catch (RuntimeException e) {
+            log.error("The sandbox could not start: {}", e.getMessage(), e);
+            System.exit(1);
+            return;
+        }
+        // Kafka's test kit deletes the broker's log directory from a JVM shutdown hook, and JVM hooks
+        // run concurrently: closing from one of them would stop the broker while its files vanish.
+        // So Ctrl-C and SIGTERM close the sandbox in order first, and only then let the JVM exit.
+        // They are how a sandbox is meant to end, not failures, hence status 0 rather than 130/143.
+        for (String signal : List.of("INT", "TERM")) {
+            Signal.handle(new Signal(signal), received -> {
+                sandbox.close();
+                System.exit(0);
+            });
+        }
+        System.out.println(ReadyBanner.text(sandbox));
+        sandbox.awaitClosed();
+    }
+
+    /** Starts everything and returns once the gateway reports ready; the caller closes it. */
+    public static Sandbox start(SandboxSettings settings) {
+        Deque<Component> started = new ArrayDeque<>();
+        try {
+            KafkaBroker broker = Brokers.inProcess(settings.kafkaPort());
+            started.push(new Component("Kafka broker", broker));
+            broker.createTopic(TOPIC, TOPIC_PARTITIONS);
+            String bootstrapServers = "localhost:" + portOf(broker.bootstrapServers());
+
+            ConfigurableApplicationContext gateway = EmbeddedGateway.start(settings, bootstrapServers, TOPIC);
+            started.push(new Component("gateway", gateway));
+            int gatewayPort = EmbeddedGateway.port(gateway);
+            Readiness.await(URI.create("http://localhost:" + gatewayPort + "/actuator/health/readiness"),
+                    READY_TIMEOUT);
+
+            return new Sandbox(settings, started, bootstrapServers, gatewayPort);
+        } catch (RuntimeException | Error e) {
+            closeAll(started);
+            throw e;
+        }
+    }
+
+    public SandboxSettings settings() {
+        return settings;
+    }
+
+    /** What Kafka clients outside the sandbox use, e.g. {@code localhost:9092}. */
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public int gatewayPort() {
+        return gatewayPort;
+    }
+
+    /** The connected server URL OMi is configured with, e.g. {@code http://localhost:8080/opr}. */
+    public URI oprBaseUrl() {
+        return URI.create(gatewayUrl() + "/opr");
+    }
+
+    public URI gatewayUrl() {
+        return URI.create("http://localhost:" + gatewayPort);
+    }
+
+    /** Blocks until {@link #close()} has finished, from whichever thread. */
+    public void awaitClosed() {
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Idempotent; a component that fails to close does not keep the others running. */
+    @Override
+    public synchronized void close() {
+        if (closed.getCount() == 0) {
+            return;
+        }
+        log.info("Stopping the sandbox");
+        closeAll(started);
+        log.info("Sandbox stopped");
+        closed.countDown();
+    }
+
+    private static void closeAll(Deque<Component> started) {
+        while (!started.isEmpty()) {
+            Component component = started.pop();
+            try {
+                component.resource().close();
+            } catch (Exception e) {
+                log.warn("Could not close the {} cleanly", component.name(), e);
+            }
+        }
+    }
+
+    private static int portOf(String bootstrapServers) {
+        return Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1));
+    }
+
+    private record Component(String name, AutoCloseable resource) {
+    }
+}
