@@ -6,6 +6,8 @@ import java.util.List;
 /** What someone who just started the sandbox needs to point OMi, curl or a consumer at it. */
 final class ReadyBanner {
 
+    /** The banner's last line begins so; whoever reads the console knows the banner is complete. */
+    static final String LAST_LINE = " stop             Ctrl-C (or SIGTERM)";
     private static final String SAMPLE_SCRIPT = "sandbox/samples/forward-sample.sh";
 
     private ReadyBanner() {
@@ -28,7 +30,7 @@ final class ReadyBanner {
                 " metrics          " + sandbox.gatewayUrl() + "/actuator/prometheus",
                 "",
                 " send the samples " + sampleCommand(sandbox),
-                " stop             Ctrl-C (or SIGTERM); nothing is kept",
+                LAST_LINE + "; nothing is kept",
                 rule,
                 "");
     }

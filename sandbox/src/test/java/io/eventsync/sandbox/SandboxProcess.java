@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 final class SandboxProcess implements AutoCloseable {
 
     static final Path JAR = Path.of("target", "eventsync-sandbox.jar");
-    private static final String READY_LINE = "eventsync sandbox is ready";
 
     private final Process process;
     private final StringBuffer output = new StringBuffer();
@@ -47,7 +46,7 @@ final class SandboxProcess implements AutoCloseable {
         }
     }
 
-    /** True once the banner is printed; false if the process ended or the time ran out first. */
+    /** True once the whole banner is printed; false if the process ended or the time ran out first. */
     boolean awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -107,7 +106,7 @@ final class SandboxProcess implements AutoCloseable {
             String line;
             while ((line = lines.readLine()) != null) {
                 output.append(line).append('\n');
-                if (line.contains(READY_LINE)) {
+                if (line.startsWith(ReadyBanner.LAST_LINE)) {
                     ready.countDown();
                 }
             }
