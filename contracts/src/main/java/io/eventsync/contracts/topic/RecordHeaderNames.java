@@ -18,10 +18,21 @@ public final class RecordHeaderNames {
     public static final String CONNECTED_SERVER = "eventsync-connected-server";
     /** The event's id on the eventsync side, as answered to OMi. */
     public static final String EXTERNAL_ID = "eventsync-external-id";
-    /** When the gateway received the request, ISO-8601 UTC. */
+    /** When eventsync received it (the gateway's request, the poller's page), ISO-8601 UTC. */
     public static final String RECEIVED_AT = "eventsync-received-at";
     /** W3C trace context of the request that carried the item, when it had one. */
     public static final String TRACEPARENT = "traceparent";
+
+    /** OFSC: the subscription the event was read from. */
+    public static final String OFSC_SUBSCRIPTION = "eventsync-ofsc-subscription";
+    /** OFSC: the event's {@code eventType}. */
+    public static final String OFSC_EVENT_TYPE = "eventsync-ofsc-event-type";
+    /** OFSC: the event's {@code time}, as ISO-8601 UTC. */
+    public static final String OFSC_EVENT_TIME = "eventsync-ofsc-event-time";
+    /** OFSC: the page marker the event was fetched with. */
+    public static final String OFSC_PAGE = "eventsync-ofsc-page";
+    /** OFSC: the instance the event came from (its name, as in {@code client@instance}). */
+    public static final String OFSC_INSTANCE = "eventsync-ofsc-instance";
 
     private RecordHeaderNames() {
     }

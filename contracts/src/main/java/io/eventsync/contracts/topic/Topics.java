@@ -6,6 +6,12 @@ public final class Topics {
     /** Events and event changes forwarded by OMi, keyed by OMi event id. */
     public static final String OPR_EVENTS = "opr.events";
 
+    /** Oracle Field Service events as OFSC sent them, keyed by the entity they are about. */
+    public static final String OFSC_EVENTS = "ofsc.events";
+
+    /** Compacted: where ingest stands on each OFSC subscription, keyed by subscription id. */
+    public static final String OFSC_CHECKPOINTS = "ofsc.checkpoints";
+
     private Topics() {
     }
 }

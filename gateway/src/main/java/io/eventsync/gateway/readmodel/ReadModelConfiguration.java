@@ -2,10 +2,12 @@ package io.eventsync.gateway.readmodel;
 
 import io.eventsync.contracts.opr.codec.OprCodec;
 import io.eventsync.contracts.topic.OprRecordSerde;
+import io.eventsync.contracts.topic.TopicProvisioner;
 import io.eventsync.gateway.config.GatewayProperties;
 import io.eventsync.gateway.kafka.KafkaClientConfigs;
-import io.eventsync.gateway.kafka.TopicBootstrap;
+import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -30,7 +32,8 @@ class ReadModelConfiguration {
     ReadModelFeed readModelFeed(KafkaClientConfigs configs, Admin admin, GatewayProperties properties,
                                 OprCodec codec, EventReadModel model) {
         if (properties.createTopic()) {
-            TopicBootstrap.ensure(admin, properties.topic(), properties.topicPartitions());
+            TopicProvisioner.ensure(admin, new NewTopic(properties.topic(), Optional.of(properties.topicPartitions()),
+                    Optional.empty()));
         }
         return new ReadModelFeed(
                 () -> new KafkaConsumer<>(configs.consumer("read-model"), new StringDeserializer(),

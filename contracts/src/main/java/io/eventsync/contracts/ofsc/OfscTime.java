@@ -1,0 +1,34 @@
+package io.eventsync.contracts.ofsc;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/** OFSC's event time and {@code since} format: {@code YYYY-MM-DD HH:MM:SS}, always UTC (seed 003). */
+public final class OfscTime {
+
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+
+    private OfscTime() {
+    }
+
+    /** Empty for anything that is not exactly that format; OFSC's data is not ours to reject. */
+    public static Optional<Instant> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDateTime.parse(text, FORMAT).toInstant(ZoneOffset.UTC));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    public static String format(Instant instant) {
+        return FORMAT.format(instant.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
+    }
+}
