@@ -26,7 +26,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import io.netty.channel.ChannelOption;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.client.HttpClient;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,8 +53,15 @@ class IngestConfiguration {
     }
 
     @Bean
-    OfscClient ofscClient(WebClient.Builder builder, OfscProperties properties, Clock clock) {
-        return OfscClient.create(builder, properties, clock);
+    OfscClient ofscClient(OfscProperties properties, Clock clock) {
+        // Built here rather than from Boot's builder: this client's timeouts are the poller's, and
+        // nothing else in ingest makes HTTP calls.
+        HttpClient http = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(10_000,
+                        properties.requestTimeout().toMillis()))
+                .responseTimeout(properties.requestTimeout());
+        return OfscClient.create(WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)),
+                properties, clock);
     }
 
     @Bean

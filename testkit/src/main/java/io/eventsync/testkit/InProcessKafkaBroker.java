@@ -21,6 +21,10 @@ final class InProcessKafkaBroker implements KafkaBroker {
         // Its default writes spring.kafka.bootstrap-servers as a system property, which would silently
         // point every later Spring Boot test in this JVM at this broker, even after it is closed.
         embedded.brokerListProperty("eventsync.testkit.in-process.bootstrap-servers");
+        // One node: the internal topics behind transactions and groups cannot ask for three replicas.
+        embedded.brokerProperty("transaction.state.log.replication.factor", "1");
+        embedded.brokerProperty("transaction.state.log.min.isr", "1");
+        embedded.brokerProperty("offsets.topic.replication.factor", "1");
         if (port != 0) {
             embedded.brokerProperty("listeners",
                     "EXTERNAL://localhost:0,CONTROLLER://localhost:0," + FIXED_PORT_LISTENER + "://127.0.0.1:" + port);

@@ -10,7 +10,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * OAuth2 client credentials against OFSC's token service. One token is shared by every subscription
@@ -26,6 +26,7 @@ final class ClientCredentialsAuthorization implements OfscAuthorization {
     private final Clock clock;
     private final AtomicReference<Token> token = new AtomicReference<>();
     private final Mono<Token> fetch;
+    private final JsonMapper json = JsonMapper.builder().build();
 
     ClientCredentialsAuthorization(WebClient http, URI tokenUrl, BasicAuthorization client, Clock clock) {
         this.http = http;
@@ -64,7 +65,7 @@ final class ClientCredentialsAuthorization implements OfscAuthorization {
                 .body(BodyInserters.fromFormData("grant_type", "client_credentials"))
                 .exchangeToMono(response -> {
                     if (response.statusCode().is2xxSuccessful()) {
-                        return response.bodyToMono(JsonNode.class);
+                        return response.bodyToMono(byte[].class).map(json::readTree);
                     }
                     return response.releaseBody().then(Mono.error(OfscClient.failureOf(
                             response.statusCode().value(), response.headers().asHttpHeaders(),
