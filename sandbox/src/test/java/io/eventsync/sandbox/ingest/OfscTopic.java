@@ -1,0 +1,112 @@
+package io.eventsync.sandbox.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventsync.contracts.ofsc.OfscCheckpoint;
+import io.eventsync.contracts.ofsc.OfscCheckpointSerde;
+import io.eventsync.contracts.ofsc.OfscEntityKeys;
+import io.eventsync.contracts.topic.RecordHeaderNames;
+import io.eventsync.testkit.TopicReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What a downstream subscriber sees on the OFSC topics, and the exactly-once check against the simulator. */
+final class OfscTopic {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String bootstrap;
+    private final String topic;
+    private final String checkpointTopic;
+
+    OfscTopic(String bootstrap, String topic, String checkpointTopic) {
+        this.bootstrap = bootstrap;
+        this.topic = topic;
+        this.checkpointTopic = checkpointTopic;
+    }
+
+    /** The committed events of one subscription, in topic order. */
+    List<ConsumerRecord<String, byte[]>> events(String subscriptionId) {
+        return TopicReader.readToEnd(bootstrap, topic, new ByteArrayDeserializer()).stream()
+                .filter(record -> subscriptionId.equals(header(record, RecordHeaderNames.OFSC_SUBSCRIPTION)))
+                .toList();
+    }
+
+    Map<String, OfscCheckpoint> checkpoints() {
+        Map<String, OfscCheckpoint> latest = new LinkedHashMap<>();
+        TopicReader.readToEnd(bootstrap, checkpointTopic, new OfscCheckpointSerde().deserializer())
+                .forEach(record -> latest.put(record.key(), record.value()));
+        return latest;
+    }
+
+    /** The id of the subscription ingest created under {@code name}, once its first checkpoint is committed. */
+    String awaitSubscriptionId(String name, Duration max) {
+        String[] id = new String[1];
+        await(() -> {
+            id[0] = checkpoints().values().stream().filter(c -> name.equals(c.subscriptionName()))
+                    .map(OfscCheckpoint::subscriptionId).findFirst().orElse(null);
+            return id[0] != null;
+        }, max, "a checkpoint for subscription " + name);
+        return id[0];
+    }
+
+    void awaitCount(String subscriptionId, int expected, Duration max) {
+        await(() -> events(subscriptionId).size() >= expected, max,
+                expected + " events of " + subscriptionId + " on " + topic);
+    }
+
+    /**
+     * Every event the simulator holds for the subscription is on the topic once: same count, same
+     * events, and each entity's events in the simulator's order.
+     */
+    void assertExactlyOnce(String subscriptionId, List<? extends JsonNode> expected) {
+        List<ConsumerRecord<String, byte[]>> records = events(subscriptionId);
+        List<JsonNode> actual = records.stream().map(r -> JSON.readTree(r.value())).toList();
+        assertThat(actual).as("events of %s on the topic", subscriptionId).hasSameSizeAs(expected);
+        assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(byKey(records)).isEqualTo(byExpectedKey(subscriptionId, expected));
+    }
+
+    private static Map<String, List<JsonNode>> byKey(List<ConsumerRecord<String, byte[]>> records) {
+        Map<String, List<JsonNode>> byKey = new LinkedHashMap<>();
+        records.forEach(r -> byKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(JSON.readTree(r.value())));
+        return byKey;
+    }
+
+    private static Map<String, List<JsonNode>> byExpectedKey(String subscriptionId, List<? extends JsonNode> expected) {
+        Map<String, List<JsonNode>> byKey = new LinkedHashMap<>();
+        expected.forEach(e -> byKey.computeIfAbsent(OfscEntityKeys.keyOf(e, subscriptionId), k -> new ArrayList<>())
+                .add(e));
+        return byKey;
+    }
+
+    static String header(ConsumerRecord<String, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    static void await(BooleanSupplier condition, Duration max, String what) {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + max + " waiting for " + what);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what, e);
+            }
+        }
+    }
+}
