@@ -28,6 +28,6 @@ public final class OfscEventTypes {
     }
 
     public static boolean isKnown(String eventType) {
-        return KNOWN.contains(eventType);
+        return eventType != null && KNOWN.contains(eventType);
     }
 }

@@ -5,13 +5,16 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /** OFSC's event time and {@code since} format: {@code YYYY-MM-DD HH:MM:SS}, always UTC (seed 003). */
 public final class OfscTime {
 
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+    /** Strict: a date that does not exist (February 30th) is not quietly moved to one that does. */
+    private static final DateTimeFormatter FORMAT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
 
     private OfscTime() {
     }

@@ -17,6 +17,7 @@ class OfscTimeTest {
     void anythingElseIsEmpty() {
         assertThat(OfscTime.parse("2018-04-04T21:10:33Z")).isEmpty();
         assertThat(OfscTime.parse("2018-13-04 21:10:33")).isEmpty();
+        assertThat(OfscTime.parse("2018-02-30 21:10:33")).isEmpty();
         assertThat(OfscTime.parse(null)).isEmpty();
     }
 }

@@ -1,15 +1,13 @@
 package io.eventsync.gateway.publish;
 
 import io.eventsync.contracts.topic.OprRecord;
-import java.nio.charset.StandardCharsets;
+import io.eventsync.contracts.topic.TextHeaders;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import reactor.core.publisher.Flux;
@@ -62,10 +60,8 @@ public final class ReactorKafkaPublisher implements RecordPublisher, AutoCloseab
     }
 
     private static ProducerRecord<String, OprRecord> toProducerRecord(OutgoingRecord record) {
-        List<org.apache.kafka.common.header.Header> headers = new ArrayList<>(record.headers().size());
-        record.headers().forEach((name, value) ->
-                headers.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
-        return new ProducerRecord<>(record.topic(), null, record.key(), record.value(), headers);
+        return new ProducerRecord<>(record.topic(), null, record.key(), record.value(),
+                TextHeaders.of(record.headers()));
     }
 
     @Override

@@ -88,20 +88,20 @@ final class PageRecords {
         if (produced == 0 && !markerMoved) {
             return new Outcome(List.of(), position, Map.of(), skipped);
         }
-        OfscCheckpoint checkpoint = OfscCheckpoint.of(subscription.id(), subscription.name(), subscription.instance(),
-                next.nextPage(), next.lastEventTime(), next.lastSecondFingerprints(), next.eventsProduced(), now);
-        records.add(new OutgoingRecord(checkpointTopic, subscription.id(),
-                checkpoints.serializer().serialize(checkpointTopic, checkpoint), Map.of(
-                        RecordHeaderNames.CONTENT_TYPE, "application/json",
-                        RecordHeaderNames.SCHEMA, OfscCheckpoint.SCHEMA)));
+        records.add(checkpointRecord(OfscCheckpoint.of(subscription.id(), subscription.name(),
+                subscription.instance(), next.nextPage(), next.lastEventTime(), next.lastSecondFingerprints(),
+                next.eventsProduced(), now)));
         return new Outcome(records, next, producedByType, skipped);
     }
 
     /** The checkpoint alone: a subscription just created, before any page. */
     OutgoingRecord initialCheckpoint(SubscriptionRef subscription, String marker, Instant now) {
-        OfscCheckpoint checkpoint = OfscCheckpoint.of(subscription.id(), subscription.name(), subscription.instance(),
-                marker, null, List.of(), 0, now);
-        return new OutgoingRecord(checkpointTopic, subscription.id(),
+        return checkpointRecord(OfscCheckpoint.of(subscription.id(), subscription.name(), subscription.instance(),
+                marker, null, List.of(), 0, now));
+    }
+
+    private OutgoingRecord checkpointRecord(OfscCheckpoint checkpoint) {
+        return new OutgoingRecord(checkpointTopic, checkpoint.subscriptionId(),
                 checkpoints.serializer().serialize(checkpointTopic, checkpoint), Map.of(
                         RecordHeaderNames.CONTENT_TYPE, "application/json",
                         RecordHeaderNames.SCHEMA, OfscCheckpoint.SCHEMA));

@@ -1,15 +1,12 @@
 package io.eventsync.ingest.publish;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import io.eventsync.contracts.topic.TextHeaders;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import reactor.core.publisher.Flux;
@@ -63,10 +60,8 @@ public final class ReactorKafkaPageWriter implements PageWriter {
     }
 
     private static ProducerRecord<String, byte[]> toProducerRecord(OutgoingRecord record) {
-        List<Header> headers = new ArrayList<>(record.headers().size());
-        record.headers().forEach((name, value) ->
-                headers.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
-        return new ProducerRecord<>(record.topic(), null, record.key(), record.value(), headers);
+        return new ProducerRecord<>(record.topic(), null, record.key(), record.value(),
+                TextHeaders.of(record.headers()));
     }
 
     @Override

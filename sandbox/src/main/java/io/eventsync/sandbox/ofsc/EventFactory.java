@@ -1,7 +1,10 @@
 package io.eventsync.sandbox.ofsc;
 
+import io.eventsync.contracts.ofsc.OfscTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -430,6 +433,6 @@ final class EventFactory {
     }
 
     private static String day(Instant now, int offsetDays) {
-        return OfscTime.day(now.plus(Duration.ofDays(offsetDays)));
+        return DateTimeFormatter.ISO_LOCAL_DATE.format(now.plus(Duration.ofDays(offsetDays)).atOffset(ZoneOffset.UTC));
     }
 }

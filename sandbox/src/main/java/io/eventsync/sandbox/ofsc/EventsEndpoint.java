@@ -1,5 +1,6 @@
 package io.eventsync.sandbox.ofsc;
 
+import io.eventsync.contracts.ofsc.OfscTime;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

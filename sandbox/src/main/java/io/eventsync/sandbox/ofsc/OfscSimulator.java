@@ -1,5 +1,7 @@
 package io.eventsync.sandbox.ofsc;
 
+import io.eventsync.contracts.ofsc.OfscEventTypes;
+import io.eventsync.contracts.ofsc.OfscTime;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -140,7 +142,7 @@ public final class OfscSimulator implements AutoCloseable {
     public void append(ObjectNode event) {
         Objects.requireNonNull(event, "event");
         JsonNode type = event.get("eventType");
-        if (type == null || !type.isString() || !EventTypes.isKnown(type.stringValue())) {
+        if (type == null || !type.isString() || !OfscEventTypes.isKnown(type.stringValue())) {
             throw new IllegalArgumentException("The event needs an OFSC eventType, not " + type);
         }
         ObjectNode copy = event.deepCopy();

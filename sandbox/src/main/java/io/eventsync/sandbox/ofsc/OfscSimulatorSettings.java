@@ -1,5 +1,6 @@
 package io.eventsync.sandbox.ofsc;
 
+import io.eventsync.contracts.ofsc.OfscEventTypes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -82,7 +83,7 @@ public record OfscSimulatorSettings(int port, String instanceName, Map<String, S
             throw new IllegalArgumentException("The event mix must name at least one event type");
         }
         eventMix.forEach((type, weight) -> {
-            if (!EventTypes.isKnown(type)) {
+            if (!OfscEventTypes.isKnown(type)) {
                 throw new IllegalArgumentException("The event mix names " + type + ", which is no OFSC event type");
             }
             if (weight == null || weight <= 0) {

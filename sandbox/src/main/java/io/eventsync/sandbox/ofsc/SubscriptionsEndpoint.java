@@ -1,5 +1,6 @@
 package io.eventsync.sandbox.ofsc;
 
+import io.eventsync.contracts.ofsc.OfscEventTypes;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,7 +40,7 @@ final class SubscriptionsEndpoint {
         Set<String> types = new LinkedHashSet<>();
         for (JsonNode item : config) {
             for (JsonNode type : item.get("events")) {
-                if (!type.isString() || !EventTypes.isKnown(type.stringValue())) {
+                if (!type.isString() || !OfscEventTypes.isKnown(type.stringValue())) {
                     throw ApiProblem.badRequest("Unknown event type: " + type
                             + "; the allowed values are listed in the Get events reference");
                 }

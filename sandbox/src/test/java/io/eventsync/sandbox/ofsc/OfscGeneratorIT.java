@@ -1,5 +1,6 @@
 package io.eventsync.sandbox.ofsc;
 
+import io.eventsync.contracts.ofsc.OfscEventTypes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -26,14 +27,14 @@ class OfscGeneratorIT {
     @Test
     void everyEventTypeHasTheFieldsAConsumerKeysOn() {
         Map<String, Integer> everyType = new LinkedHashMap<>();
-        EventTypes.ALL.forEach(type -> everyType.put(type, 1));
+        OfscEventTypes.ALL.forEach(type -> everyType.put(type, 1));
         try (OfscSimulator simulator = start(settings().eventMix(everyType))) {
-            String subscription = CoreApi.of(simulator).subscribe(EventTypes.ALL.toArray(String[]::new));
+            String subscription = CoreApi.of(simulator).subscribe(OfscEventTypes.ALL.toArray(String[]::new));
             simulator.generate(5_000);
             List<ObjectNode> events = simulator.eventsFor(subscription);
 
             assertThat(events).extracting(event -> event.get("eventType").stringValue())
-                    .containsAll(EventTypes.ALL);
+                    .containsAll(OfscEventTypes.ALL);
             assertThat(events).allSatisfy(event -> {
                 assertThat(event.get("time").stringValue()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
                 assertShape(event.get("eventType").stringValue(), event);

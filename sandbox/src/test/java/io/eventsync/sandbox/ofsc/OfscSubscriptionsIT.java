@@ -1,5 +1,6 @@
 package io.eventsync.sandbox.ofsc;
 
+import io.eventsync.contracts.ofsc.OfscEventTypes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -76,9 +77,9 @@ class OfscSubscriptionsIT {
 
     @Test
     void everyEventTypeOfTheReferenceCanBeSubscribedTo() {
-        CoreApi.Created created = api.create(EventTypes.ALL.toArray(String[]::new));
+        CoreApi.Created created = api.create(OfscEventTypes.ALL.toArray(String[]::new));
 
-        assertThat(EventTypes.ALL).hasSize(50);
+        assertThat(OfscEventTypes.ALL).hasSize(50);
         assertThat(api.events("subscriptionId", created.id()).status()).isEqualTo(200);
     }
 
