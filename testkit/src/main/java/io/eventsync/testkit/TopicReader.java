@@ -51,17 +51,28 @@ public final class TopicReader {
         return records;
     }
 
-    private static <V> KafkaConsumer<String, V> openAtBeginning(String bootstrap, String topic,
-                                                                Deserializer<V> values) {
+    static <V> KafkaConsumer<String, V> openAtBeginning(String bootstrap, String topic, Deserializer<V> values) {
+        KafkaConsumer<String, V> consumer = open(bootstrap, values);
+        assignFromBeginning(consumer, topic);
+        return consumer;
+    }
+
+    /** A read_committed consumer with no group; it never creates a topic by asking for it. */
+    static <V> KafkaConsumer<String, V> open(String bootstrap, Deserializer<V> values) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values);
+        return new KafkaConsumer<>(config, new StringDeserializer(), values);
+    }
+
+    /** Assigns every partition the topic has now, from offset 0; none while the topic does not exist. */
+    static List<TopicPartition> assignFromBeginning(KafkaConsumer<String, ?> consumer, String topic) {
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                 .map(p -> new TopicPartition(topic, p.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
-        return consumer;
+        return partitions;
     }
 }

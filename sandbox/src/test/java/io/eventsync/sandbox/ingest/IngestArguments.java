@@ -1,8 +1,9 @@
 package io.eventsync.sandbox.ingest;
 
 import java.net.URI;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Command-line arguments for one ingest-ofsc run in a test: its own topics and transactional ids,
@@ -11,7 +12,8 @@ import java.util.List;
  */
 final class IngestArguments {
 
-    private final List<String> arguments = new ArrayList<>();
+    /** Keyed, so a later {@link #set} replaces a default instead of binding both as a comma-joined value. */
+    private final Map<String, String> arguments = new LinkedHashMap<>();
     private int subscriptions;
 
     IngestArguments(String bootstrap, URI ofsc, String topic, String checkpointTopic, String transactionalIdPrefix) {
@@ -49,11 +51,11 @@ final class IngestArguments {
     }
 
     String[] toArray() {
-        return arguments.toArray(String[]::new);
+        return arguments.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 
     private IngestArguments add(String key, String value) {
-        arguments.add("--" + key + "=" + value);
+        arguments.put(key, value);
         return this;
     }
 }

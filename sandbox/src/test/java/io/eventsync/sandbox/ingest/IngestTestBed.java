@@ -27,6 +27,7 @@ final class IngestTestBed implements AutoCloseable {
 
     @Override
     public void close() {
+        onKafka.close();
         ofsc.close();
     }
 }
