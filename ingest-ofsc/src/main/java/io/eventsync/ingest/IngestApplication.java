@@ -21,6 +21,8 @@ public class IngestApplication {
 
     /** How every launcher (main, the sandbox, tests) starts it. */
     public static SpringApplicationBuilder application() {
-        return new SpringApplicationBuilder(IngestApplication.class).properties("spring.config.name=" + CONFIG_NAME);
+        // main(): started from another launcher's main, Spring would name the application after that one in its logs.
+        return new SpringApplicationBuilder(IngestApplication.class).main(IngestApplication.class)
+                .properties("spring.config.name=" + CONFIG_NAME);
     }
 }

@@ -92,6 +92,6 @@ class IngestConfiguration {
 
     @Bean("subscriptions")
     SubscriptionsHealthIndicator subscriptionsHealthIndicator(PollerFleet fleet) {
-        return new SubscriptionsHealthIndicator(fleet);
+        return new SubscriptionsHealthIndicator(fleet::statuses);
     }
 }

@@ -24,12 +24,8 @@ final class EmbeddedGateway {
                 // Spring's hooks would race that and could stop logging while the broker still talks.
                 "--logging.register-shutdown-hook=false");
         return new SpringApplicationBuilder(GatewayApplication.class)
+                .main(GatewayApplication.class)
                 .registerShutdownHook(false)
                 .run(arguments.toArray(String[]::new));
-    }
-
-    /** The port actually bound, which differs from the configured one when that was 0. */
-    static int port(ConfigurableApplicationContext gateway) {
-        return gateway.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
     }
 }

@@ -1,7 +1,9 @@
 package io.eventsync.sandbox;
 
+import io.eventsync.sandbox.ofsc.OfscSimulatorSettings;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** What someone who just started the sandbox needs to point OMi, curl or a consumer at it. */
 final class ReadyBanner {
@@ -9,6 +11,7 @@ final class ReadyBanner {
     /** The banner's last line begins so; whoever reads the console knows the banner is complete. */
     static final String LAST_LINE = " stop             Ctrl-C (or SIGTERM)";
     private static final String SAMPLE_SCRIPT = "sandbox/samples/forward-sample.sh";
+    private static final String OFSC_SCRIPT = "sandbox/samples/show-ofsc-events.sh";
 
     private ReadyBanner() {
     }
@@ -21,15 +24,23 @@ final class ReadyBanner {
                 rule,
                 " eventsync sandbox is ready",
                 rule,
+                " Kafka bootstrap  " + sandbox.bootstrapServers(),
+                "",
+                " gateway (OMi -> " + Sandbox.TOPIC + ")",
                 " OPR base URL     " + sandbox.oprBaseUrl(),
                 " forward events   POST " + sandbox.oprBaseUrl() + "/event",
                 " credentials      " + credentials(settings) + "   (HTTP Basic, the OMi connected server)",
-                " Kafka bootstrap  " + sandbox.bootstrapServers(),
-                " topic            " + Sandbox.TOPIC,
                 " health           " + sandbox.gatewayUrl() + "/actuator/health",
                 " metrics          " + sandbox.gatewayUrl() + "/actuator/prometheus",
-                "",
                 " send the samples " + sampleCommand(sandbox),
+                "",
+                " ingest-ofsc (simulated OFSC -> " + Sandbox.OFSC_TOPIC + ")",
+                " OFSC simulator   " + sandbox.ofscUrl() + "   (" + ofscClient(settings) + ", "
+                        + eventRate(settings) + ")",
+                " health           " + sandbox.ingestUrl() + "/actuator/health",
+                " metrics          " + sandbox.ingestUrl() + "/actuator/prometheus",
+                " see the events   " + kafkaEnvironment(sandbox) + OFSC_SCRIPT,
+                "",
                 LAST_LINE + "; nothing is kept",
                 rule,
                 "");
@@ -46,8 +57,21 @@ final class ReadyBanner {
                 + (defaultPassword ? settings.connectedServerPassword() : "(OMI_CONNECTED_SERVER_PASSWORD)");
     }
 
+    /** Shown like the OMi credentials: the sandbox's well-known secret, or where a chosen one lives. */
+    private static String ofscClient(SandboxSettings settings) {
+        Map.Entry<String, String> client = settings.ofscClient();
+        boolean defaultSecret = client.getValue().equals(OfscSimulatorSettings.DEFAULT_CLIENT_SECRET);
+        return "client " + client.getKey() + "@" + settings.ofsc().instanceName() + " / "
+                + (defaultSecret ? client.getValue() : "(OFSC_CLIENT_SECRET)");
+    }
+
+    private static String eventRate(SandboxSettings settings) {
+        double rate = settings.ofsc().eventsPerSecond();
+        return rate == Math.rint(rate) ? (long) rate + " events/s" : rate + " events/s";
+    }
+
     /**
-     * The script reads the same variables as the sandbox, so non-default values go in front of it;
+     * The scripts read the same variables as the sandbox, so non-default values go in front of them;
      * all but the password, which the shell that chose it already holds.
      */
     private static String sampleCommand(Sandbox sandbox) {
@@ -57,14 +81,16 @@ final class ReadyBanner {
         if (sandbox.gatewayPort() != defaults.gatewayPort()) {
             env.add("GATEWAY_PORT=" + sandbox.gatewayPort());
         }
-        String defaultBootstrap = "localhost:" + defaults.kafkaPort();
-        if (!sandbox.bootstrapServers().equals(defaultBootstrap)) {
-            env.add("KAFKA_BOOTSTRAP_SERVERS=" + sandbox.bootstrapServers());
-        }
         if (!settings.connectedServerName().equals(defaults.connectedServerName())) {
             env.add("OMI_CONNECTED_SERVER_NAME='" + settings.connectedServerName() + "'");
         }
         env.add(SAMPLE_SCRIPT);
-        return String.join(" ", env);
+        return kafkaEnvironment(sandbox) + String.join(" ", env);
+    }
+
+    private static String kafkaEnvironment(Sandbox sandbox) {
+        String defaultBootstrap = "localhost:" + SandboxSettings.DEFAULT_KAFKA_PORT;
+        return sandbox.bootstrapServers().equals(defaultBootstrap) ? ""
+                : "KAFKA_BOOTSTRAP_SERVERS=" + sandbox.bootstrapServers() + " ";
     }
 }

@@ -1,6 +1,7 @@
 package io.eventsync.sandbox;
 
 import io.eventsync.contracts.topic.Topics;
+import io.eventsync.sandbox.ofsc.OfscSimulator;
 import io.eventsync.testkit.Brokers;
 import io.eventsync.testkit.KafkaBroker;
 import java.net.URI;
@@ -15,8 +16,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import sun.misc.Signal;
 
 /**
- * The whole pipeline on one machine, in one JVM: an in-process Kafka broker and the gateway publishing
- * to it. For people trying eventsync out and for end-to-end tests; it keeps nothing across runs.
+ * The whole pipeline on one machine, in one JVM: an in-process Kafka broker, the gateway publishing to
+ * it, an OFSC simulator generating a steady stream of events, and ingest-ofsc reading them onto
+ * {@code ofsc.events}. For people trying eventsync out and for end-to-end tests; it keeps nothing
+ * across runs.
  *
  * <p>Components are started in dependency order and closed in reverse, so each one still has what it
  * talks to while it shuts down. A later component (a simulator, another service) is one more
@@ -25,6 +28,7 @@ import sun.misc.Signal;
 public final class Sandbox implements AutoCloseable {
 
     public static final String TOPIC = Topics.OPR_EVENTS;
+    public static final String OFSC_TOPIC = Topics.OFSC_EVENTS;
     static final int TOPIC_PARTITIONS = 3;
 
     private static final Logger log = LoggerFactory.getLogger(Sandbox.class);
@@ -34,13 +38,18 @@ public final class Sandbox implements AutoCloseable {
     private final Deque<Component> started;
     private final String bootstrapServers;
     private final int gatewayPort;
+    private final int ingestPort;
+    private final URI ofscUrl;
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    private Sandbox(SandboxSettings settings, Deque<Component> started, String bootstrapServers, int gatewayPort) {
+    private Sandbox(SandboxSettings settings, Deque<Component> started, String bootstrapServers, int gatewayPort,
+                    int ingestPort, URI ofscUrl) {
         this.settings = settings;
         this.started = started;
         this.bootstrapServers = bootstrapServers;
         this.gatewayPort = gatewayPort;
+        this.ingestPort = ingestPort;
+        this.ofscUrl = ofscUrl;
     }
 
     public static void main(String[] args) {
@@ -66,7 +75,7 @@ public final class Sandbox implements AutoCloseable {
         sandbox.awaitClosed();
     }
 
-    /** Starts everything and returns once the gateway reports ready; the caller closes it. */
+    /** Starts everything and returns once the gateway and ingest report ready; the caller closes it. */
     public static Sandbox start(SandboxSettings settings) {
         Deque<Component> started = new ArrayDeque<>();
         try {
@@ -77,11 +86,19 @@ public final class Sandbox implements AutoCloseable {
 
             ConfigurableApplicationContext gateway = EmbeddedGateway.start(settings, bootstrapServers, TOPIC);
             started.push(new Component("gateway", gateway));
-            int gatewayPort = EmbeddedGateway.port(gateway);
-            Readiness.await(URI.create("http://localhost:" + gatewayPort + "/actuator/health/readiness"),
-                    READY_TIMEOUT);
+            int gatewayPort = boundPort(gateway);
+            Readiness.await(readinessOf(gatewayPort), READY_TIMEOUT);
 
-            return new Sandbox(settings, started, bootstrapServers, gatewayPort);
+            OfscSimulator ofsc = OfscSimulator.start(settings.ofsc());
+            started.push(new Component("OFSC simulator", ofsc));
+            ofsc.startGenerating();
+
+            ConfigurableApplicationContext ingest = EmbeddedIngest.start(settings, bootstrapServers, ofsc.baseUrl());
+            started.push(new Component("ingest-ofsc", ingest));
+            int ingestPort = boundPort(ingest);
+            Readiness.await(readinessOf(ingestPort), READY_TIMEOUT);
+
+            return new Sandbox(settings, started, bootstrapServers, gatewayPort, ingestPort, ofsc.baseUrl());
         } catch (RuntimeException | Error e) {
             closeAll(started);
             throw e;
@@ -108,6 +125,19 @@ public final class Sandbox implements AutoCloseable {
 
     public URI gatewayUrl() {
         return URI.create("http://localhost:" + gatewayPort);
+    }
+
+    public int ingestPort() {
+        return ingestPort;
+    }
+
+    public URI ingestUrl() {
+        return URI.create("http://localhost:" + ingestPort);
+    }
+
+    /** The simulated OFSC instance ingest reads, e.g. {@code http://localhost:8090}. */
+    public URI ofscUrl() {
+        return ofscUrl;
     }
 
     /** Blocks until {@link #close()} has finished, from whichever thread. */
@@ -140,6 +170,15 @@ public final class Sandbox implements AutoCloseable {
                 log.warn("Could not close the {} cleanly", component.name(), e);
             }
         }
+    }
+
+    /** The port actually bound, which differs from the configured one when that was 0. */
+    private static int boundPort(ConfigurableApplicationContext application) {
+        return application.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+    }
+
+    private static URI readinessOf(int port) {
+        return URI.create("http://localhost:" + port + "/actuator/health/readiness");
     }
 
     private static int portOf(String bootstrapServers) {

@@ -1,27 +1,35 @@
 package io.eventsync.sandbox;
 
+import io.eventsync.sandbox.ofsc.OfscSimulatorSettings;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * What a sandbox run may vary. The environment variable names are the ones the gateway's own
- * application.yml reads, so one set of variables means the same thing to both.
+ * What a sandbox run may vary. The environment variable names are the ones the services' own
+ * configuration files read, so one set of variables means the same thing to all of them.
  *
  * @param kafkaPort the broker's port on 127.0.0.1 (KAFKA_PORT); 0 takes any free port
  * @param gatewayPort the gateway's HTTP port (GATEWAY_PORT); 0 takes any free port
+ * @param ingestPort ingest-ofsc's HTTP port, for its health and metrics (INGEST_PORT); 0 takes any free port
  * @param connectedServerName the name OMi authenticates with (OMI_CONNECTED_SERVER_NAME)
  * @param connectedServerPassword its password (OMI_CONNECTED_SERVER_PASSWORD)
+ * @param ofsc the OFSC simulator (OFSC_SIM_PORT, OFSC_INSTANCE, OFSC_CLIENT_ID, OFSC_CLIENT_SECRET,
+ *     OFSC_EVENTS_PER_SECOND, OFSC_RETENTION); ingest-ofsc reads it with its first client
  */
-public record SandboxSettings(int kafkaPort, int gatewayPort, String connectedServerName,
-                              String connectedServerPassword) {
+public record SandboxSettings(int kafkaPort, int gatewayPort, int ingestPort, String connectedServerName,
+                              String connectedServerPassword, OfscSimulatorSettings ofsc) {
 
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_GATEWAY_PORT = 8080;
+    public static final int DEFAULT_INGEST_PORT = 8081;
     public static final String DEFAULT_CONNECTED_SERVER_NAME = "omi";
     public static final String DEFAULT_CONNECTED_SERVER_PASSWORD = "omi-sandbox";
 
     public SandboxSettings {
         requirePort(kafkaPort, "Kafka port");
         requirePort(gatewayPort, "gateway port");
+        requirePort(ingestPort, "ingest port");
+        Objects.requireNonNull(ofsc, "ofsc");
         if (connectedServerName == null || connectedServerName.isBlank()) {
             throw new IllegalArgumentException("The connected server name must not be blank");
         }
@@ -43,18 +51,22 @@ public record SandboxSettings(int kafkaPort, int gatewayPort, String connectedSe
         return new SandboxSettings(
                 port(env, "KAFKA_PORT", DEFAULT_KAFKA_PORT),
                 port(env, "GATEWAY_PORT", DEFAULT_GATEWAY_PORT),
+                port(env, "INGEST_PORT", DEFAULT_INGEST_PORT),
                 text(env, "OMI_CONNECTED_SERVER_NAME", DEFAULT_CONNECTED_SERVER_NAME),
-                text(env, "OMI_CONNECTED_SERVER_PASSWORD", DEFAULT_CONNECTED_SERVER_PASSWORD));
+                text(env, "OMI_CONNECTED_SERVER_PASSWORD", DEFAULT_CONNECTED_SERVER_PASSWORD),
+                OfscSimulatorSettings.fromEnvironment(env));
     }
 
-    public SandboxSettings withPorts(int kafkaPort, int gatewayPort) {
-        return new SandboxSettings(kafkaPort, gatewayPort, connectedServerName, connectedServerPassword);
+    /** The client ingest-ofsc authenticates as: the simulator's first. */
+    public Map.Entry<String, String> ofscClient() {
+        return ofsc.clients().entrySet().iterator().next();
     }
 
     @Override
     public String toString() {
-        return "SandboxSettings[kafkaPort=" + kafkaPort + ", gatewayPort=" + gatewayPort
-                + ", connectedServerName=" + connectedServerName + ", connectedServerPassword=******]";
+        return "SandboxSettings[kafkaPort=" + kafkaPort + ", gatewayPort=" + gatewayPort + ", ingestPort="
+                + ingestPort + ", connectedServerName=" + connectedServerName + ", connectedServerPassword=******"
+                + ", ofsc=" + ofsc + "]";
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

@@ -15,12 +15,13 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Prints every record of a topic from the beginning (partition, offset, key, headers, value) and
- * exits once the topic has been quiet for a moment. Shows what a downstream subscriber would see,
- * on a machine that has nothing but a JDK: it runs from the sandbox jar.
+ * Prints the records of a topic from the beginning (partition, offset, key, headers, value) and
+ * exits once the topic has been quiet for a moment, or after a given number of records on a topic
+ * that never goes quiet (the sandbox's {@code ofsc.events}). Shows what a downstream subscriber would
+ * see, on a machine that has nothing but a JDK: it runs from the sandbox jar.
  *
- * <p>Usage: {@code TopicTail [topic] [bootstrap servers]}; defaults {@code opr.events} and
- * {@code $KAFKA_BOOTSTRAP_SERVERS}, else {@code localhost:9092}.
+ * <p>Usage: {@code TopicTail [topic] [bootstrap servers] [max records]}; defaults {@code opr.events},
+ * {@code $KAFKA_BOOTSTRAP_SERVERS} (else {@code localhost:9092}) and no limit.
  */
 public final class TopicTail {
 
@@ -35,15 +36,17 @@ public final class TopicTail {
         String topic = args.length > 0 ? args[0] : Sandbox.TOPIC;
         String bootstrap = args.length > 1 ? args[1] : defaultBootstrap();
         try {
-            int count = print(bootstrap, topic, System.out);
-            System.out.println(count + " record(s) on " + topic);
+            int limit = args.length > 2 ? Integer.parseInt(args[2]) : Integer.MAX_VALUE;
+            int count = print(bootstrap, topic, limit, System.out);
+            System.out.println(count == limit ? "first " + count + " record(s) of " + topic
+                    : count + " record(s) on " + topic);
         } catch (RuntimeException e) {
             System.err.println("Could not read " + topic + " from " + bootstrap + ": " + e);
             System.exit(1);
         }
     }
 
-    static int print(String bootstrap, String topic, PrintStream out) {
+    static int print(String bootstrap, String topic, int limit, PrintStream out) {
         // read_committed, as docs/topics.md asks of every subscriber.
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
@@ -62,9 +65,12 @@ public final class TopicTail {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long quietSince = System.nanoTime();
-            while (System.nanoTime() - quietSince < QUIET_PERIOD.toNanos()) {
+            while (count < limit && System.nanoTime() - quietSince < QUIET_PERIOD.toNanos()) {
                 ConsumerRecords<String, String> records = consumer.poll(POLL);
                 for (ConsumerRecord<String, String> record : records) {
+                    if (count == limit) {
+                        break;
+                    }
                     print(record, out);
                     count++;
                 }

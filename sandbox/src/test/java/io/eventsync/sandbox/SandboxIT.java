@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -28,11 +30,12 @@ class SandboxIT {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
     @Test
-    void samplesArriveOnTheTopicAndSigtermStopsEverythingCleanly() throws Exception {
-        int kafkaPort = SandboxProcess.freePort();
-        int gatewayPort = SandboxProcess.freePort();
-        Map<String, String> ports = Map.of("KAFKA_PORT", Integer.toString(kafkaPort),
-                "GATEWAY_PORT", Integer.toString(gatewayPort));
+    void samplesAndOfscEventsArriveOnTheirTopicsAndSigtermStopsEverythingCleanly() throws Exception {
+        Map<String, String> ports = freePorts();
+        int kafkaPort = Integer.parseInt(ports.get("KAFKA_PORT"));
+        int gatewayPort = Integer.parseInt(ports.get("GATEWAY_PORT"));
+        int ingestPort = Integer.parseInt(ports.get("INGEST_PORT"));
+        int ofscPort = Integer.parseInt(ports.get("OFSC_SIM_PORT"));
 
         try (SandboxProcess sandbox = SandboxProcess.start(ports)) {
             assertThat(sandbox.awaitReady(START_TIMEOUT)).as(sandbox.output()).isTrue();
@@ -40,12 +43,17 @@ class SandboxIT {
                     .contains("http://localhost:" + gatewayPort + "/opr")
                     .contains("localhost:" + kafkaPort)
                     .contains("omi / omi-sandbox")
-                    .contains(Sandbox.TOPIC);
+                    .contains(Sandbox.TOPIC)
+                    .contains("http://localhost:" + ofscPort)
+                    .contains("client eventsync@sandbox / ofsc-sandbox")
+                    .contains("http://localhost:" + ingestPort + "/actuator/prometheus")
+                    .contains(Sandbox.OFSC_TOPIC);
 
-            ScriptRun script = runSampleScript(Map.of(
+            Map<String, String> scriptEnvironment = Map.of(
                     "GATEWAY_PORT", Integer.toString(gatewayPort),
                     "KAFKA_PORT", Integer.toString(kafkaPort),
-                    "SANDBOX_JAR", SandboxProcess.JAR.toAbsolutePath().toString()));
+                    "SANDBOX_JAR", SandboxProcess.JAR.toAbsolutePath().toString());
+            ScriptRun script = runScript("samples/forward-sample.sh", scriptEnvironment);
             assertThat(script.exitCode()).as(script.output()).isZero();
             // One XML event, a change to it, and a JSON bulk of two: four records, the first two
             // under the same key, each with its envelope headers.
@@ -55,22 +63,36 @@ class SandboxIT {
                     .contains("eventsync-connected-server: omi")
                     .contains("key=4b3e7e0a-5d0c-71e4-0c5b-0a1e2f3b4c5d");
 
+            // The simulator generates from the start and ingest polls every half second: events are there.
+            ScriptRun ofsc = runScript("samples/show-ofsc-events.sh", scriptEnvironment);
+            assertThat(ofsc.exitCode()).as(ofsc.output()).isZero();
+            assertThat(ofsc.output())
+                    .contains("first 5 record(s) of " + Sandbox.OFSC_TOPIC)
+                    .contains("eventsync-ofsc-subscription: ")
+                    .contains("eventsync-ofsc-event-type: ")
+                    .contains("eventsync-ofsc-instance: sandbox")
+                    .contains("\"eventType\"");
+            assertThat(get(URI.create("http://localhost:" + ingestPort + "/actuator/prometheus")))
+                    .contains("eventsync_ingest_events_total{")
+                    .contains("eventsync_ingest_lag_seconds{");
+
             assertThat(sandbox.terminate(STOP_TIMEOUT)).as(sandbox.output()).isZero();
             assertThat(sandbox.output()).contains("Sandbox stopped").doesNotContain(" ERROR ");
         }
-        assertThat(SandboxProcess.portIsFree(gatewayPort)).as("gateway port released").isTrue();
-        assertThat(SandboxProcess.portIsFree(kafkaPort)).as("Kafka port released").isTrue();
+        ports.forEach((name, port) ->
+                assertThat(SandboxProcess.portIsFree(Integer.parseInt(port))).as(name + " released").isTrue());
     }
 
     @Test
     void chosenCredentialsAreTheOnlyOnesAcceptedAndAreNeverPrinted() throws Exception {
-        int gatewayPort = SandboxProcess.freePort();
+        Map<String, String> environment = new HashMap<>(freePorts());
+        int gatewayPort = Integer.parseInt(environment.get("GATEWAY_PORT"));
         String password = "a-chosen-secret-" + System.nanoTime();
-        Map<String, String> environment = Map.of(
-                "KAFKA_PORT", Integer.toString(SandboxProcess.freePort()),
-                "GATEWAY_PORT", Integer.toString(gatewayPort),
+        String ofscSecret = "a-chosen-ofsc-secret-" + System.nanoTime();
+        environment.putAll(Map.of(
                 "OMI_CONNECTED_SERVER_NAME", "omi-prod",
-                "OMI_CONNECTED_SERVER_PASSWORD", password);
+                "OMI_CONNECTED_SERVER_PASSWORD", password,
+                "OFSC_CLIENT_SECRET", ofscSecret));
 
         try (SandboxProcess sandbox = SandboxProcess.start(environment)) {
             assertThat(sandbox.awaitReady(START_TIMEOUT)).as(sandbox.output()).isTrue();
@@ -82,7 +104,8 @@ class SandboxIT {
                     SandboxSettings.DEFAULT_CONNECTED_SERVER_PASSWORD, event)).isEqualTo(401);
 
             assertThat(sandbox.terminate(STOP_TIMEOUT)).isZero();
-            assertThat(sandbox.output()).contains("omi-prod").doesNotContain(password);
+            assertThat(sandbox.output()).contains("omi-prod").contains("(OFSC_CLIENT_SECRET)")
+                    .doesNotContain(password).doesNotContain(ofscSecret);
         }
     }
 
@@ -105,8 +128,26 @@ class SandboxIT {
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    private static ScriptRun runSampleScript(Map<String, String> environment) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("bash", "samples/forward-sample.sh").redirectErrorStream(true);
+    /** Every port the sandbox binds, each free now, so a run never meets a developer's own sandbox. */
+    private static Map<String, String> freePorts() {
+        Map<String, String> ports = new HashMap<>();
+        for (String name : List.of("KAFKA_PORT", "GATEWAY_PORT", "INGEST_PORT", "OFSC_SIM_PORT")) {
+            String port;
+            do {
+                port = Integer.toString(SandboxProcess.freePort());
+            } while (ports.containsValue(port));
+            ports.put(name, port);
+        }
+        return Map.copyOf(ports);
+    }
+
+    private static String get(URI uri) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static ScriptRun runScript(String script, Map<String, String> environment) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("bash", script).redirectErrorStream(true);
         builder.environment().putAll(environment);
         Process process = builder.start();
         ByteArrayOutputStream output = new ByteArrayOutputStream();

@@ -3,6 +3,7 @@ package io.eventsync.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import io.eventsync.sandbox.ofsc.OfscSimulatorSettings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,11 @@ class SandboxSettingsTest {
     @Test
     void theDefaultsAreTheOnesTheReadmePromises() {
         assertThat(SandboxSettings.defaults())
-                .isEqualTo(new SandboxSettings(9092, 8080, "omi", "omi-sandbox"));
+                .isEqualTo(new SandboxSettings(9092, 8080, 8081, "omi", "omi-sandbox",
+                        OfscSimulatorSettings.fromEnvironment(Map.of())));
+        assertThat(SandboxSettings.defaults().ofsc().port()).isEqualTo(8090);
+        assertThat(SandboxSettings.defaults().ofscClient()).isEqualTo(Map.entry("eventsync", "ofsc-sandbox"));
+        assertThat(SandboxSettings.defaults().ofsc().instanceName()).isEqualTo("sandbox");
     }
 
     @Test
@@ -22,9 +27,14 @@ class SandboxSettingsTest {
 
     @Test
     void variablesOverrideEachDefault() {
-        assertThat(SandboxSettings.fromEnvironment(Map.of("KAFKA_PORT", "19092", "GATEWAY_PORT", "18080",
-                "OMI_CONNECTED_SERVER_NAME", "omi-dr", "OMI_CONNECTED_SERVER_PASSWORD", "x")))
-                .isEqualTo(new SandboxSettings(19092, 18080, "omi-dr", "x"));
+        Map<String, String> env = Map.of("KAFKA_PORT", "19092", "GATEWAY_PORT", "18080", "INGEST_PORT", "18081",
+                "OMI_CONNECTED_SERVER_NAME", "omi-dr", "OMI_CONNECTED_SERVER_PASSWORD", "x",
+                "OFSC_SIM_PORT", "18090", "OFSC_CLIENT_ID", "relay", "OFSC_CLIENT_SECRET", "y");
+        SandboxSettings settings = SandboxSettings.fromEnvironment(env);
+        assertThat(settings).isEqualTo(new SandboxSettings(19092, 18080, 18081, "omi-dr", "x",
+                OfscSimulatorSettings.fromEnvironment(env)));
+        assertThat(settings.ofsc().port()).isEqualTo(18090);
+        assertThat(settings.ofscClient()).isEqualTo(Map.entry("relay", "y"));
     }
 
     @Test
@@ -35,8 +45,16 @@ class SandboxSettingsTest {
     }
 
     @Test
-    void thePasswordStaysOutOfToString() {
-        assertThat(SandboxSettings.fromEnvironment(Map.of("OMI_CONNECTED_SERVER_PASSWORD", "hunter2")).toString())
-                .doesNotContain("hunter2");
+    void anIngestPortOutOfRangeNamesTheSetting() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> SandboxSettings.fromEnvironment(Map.of("INGEST_PORT", "-1")))
+                .withMessageContaining("ingest port");
+    }
+
+    @Test
+    void secretsStayOutOfToString() {
+        assertThat(SandboxSettings.fromEnvironment(Map.of("OMI_CONNECTED_SERVER_PASSWORD", "hunter2",
+                "OFSC_CLIENT_SECRET", "swordfish")).toString())
+                .doesNotContain("hunter2").doesNotContain("swordfish");
     }
 }

@@ -25,7 +25,8 @@ public final class TopicProvisioner {
     public static void ensure(Admin admin, NewTopic topic) {
         try {
             admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
-            log.info("created topic {} ({} partitions, {})", topic.name(), topic.numPartitions(), topic.configs());
+            log.info("created topic {} ({} partitions{})", topic.name(), topic.numPartitions(),
+                    topic.configs() == null || topic.configs().isEmpty() ? "" : ", " + topic.configs());
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 log.warn("could not create topic {} ({}); clients will tell whether it exists", topic.name(),
