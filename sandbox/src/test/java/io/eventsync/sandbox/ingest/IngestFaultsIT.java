@@ -1,15 +1,24 @@
 package io.eventsync.sandbox.ingest;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventsync.ingest.poll.SubscriptionStatus;
 import io.eventsync.sandbox.ofsc.OfscSimulatorSettings;
 import io.eventsync.sandbox.ofsc.RecordedRequest;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
-/** OFSC failing on purpose: throttling, server errors, dropped connections, timeouts, bad credentials. */
+/**
+ * OFSC failing on purpose: throttling, server errors, dropped connections, timeouts, bad credentials,
+ * another client's subscription.
+ */
 class IngestFaultsIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
@@ -66,6 +75,47 @@ class IngestFaultsIT {
             assertThat(status.detail()).contains("401").doesNotContain("not-the-secret");
             assertThat(bed.onKafka.checkpoints()).isEmpty();
         }
+    }
+
+    @Test
+    void anotherClientsSubscriptionStopsAlone() throws Exception {
+        try (IngestTestBed bed = new IngestTestBed(OfscSimulatorSettings.builder().port(0)
+                .client("eventsync", "ofsc-sandbox").client("someone-else", "their-secret").build())) {
+            String foreign = createSubscriptionAs(bed, "someone-else", "their-secret");
+            try (InProcessIngest ingest = InProcessIngest.start(bed.arguments()
+                    .existingSubscription("foreign", foreign)
+                    .subscription("own", TYPES))) {
+                String own = bed.onKafka.awaitSubscriptionId("own", WAIT);
+                bed.ofsc.generate(1_000);
+                bed.onKafka.awaitCount(own, bed.ofsc.eventsFor(own).size(), WAIT);
+                OfscTopic.await(() -> statusOf(ingest, "foreign").state() == SubscriptionStatus.State.STOPPED, WAIT,
+                        "the foreign subscription to stop");
+
+                assertThat(statusOf(ingest, "foreign").detail()).contains("403");
+                assertThat(statusOf(ingest, "own").state()).isEqualTo(SubscriptionStatus.State.POLLING);
+                bed.onKafka.assertExactlyOnce(own, bed.ofsc.eventsFor(own));
+                assertThat(bed.onKafka.events(foreign)).isEmpty();
+                assertThat(bed.onKafka.checkpoints()).doesNotContainKey(foreign);
+            }
+        }
+    }
+
+    private static SubscriptionStatus statusOf(InProcessIngest ingest, String name) {
+        return ingest.statuses().stream().filter(s -> s.subscription().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** As another OFSC application would, over HTTP with its own Basic credentials. */
+    private static String createSubscriptionAs(IngestTestBed bed, String clientId, String secret) throws Exception {
+        String user = clientId + "@" + bed.ofsc.settings().instanceName() + ":" + secret;
+        HttpRequest request = HttpRequest.newBuilder(bed.ofsc.baseUrl().resolve("/rest/ofscCore/v1/events/subscriptions"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(user.getBytes(UTF_8)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"subscriptionConfig\":[{\"events\":[\"activityCreated\"]}]}"))
+                .build();
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return JsonMapper.builder().build().readTree(answer.body()).path("subscriptionId").asString();
     }
 
     /** After each 429, the next events request came no sooner than Retry-After. */
