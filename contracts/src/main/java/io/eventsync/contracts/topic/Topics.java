@@ -12,6 +12,9 @@ public final class Topics {
     /** Compacted: where ingest stands on each OFSC subscription, keyed by subscription id. */
     public static final String OFSC_CHECKPOINTS = "ofsc.checkpoints";
 
+    /** Compacted: egress routes (OpsRamp integration events), keyed by tenant/integration/id, secrets sealed. */
+    public static final String EGRESS_ROUTES = "egress.routes";
+
     private Topics() {
     }
 }

@@ -211,7 +211,7 @@ public final class RouteValidation {
             findings.problem(pointer, "not a URL: '" + text + "'");
             return null;
         }
-        policy.refusalOf(uri.get()).ifPresent(refusal -> findings.problem(pointer, refusal));
+        policy.definitionRefusalOf(uri.get()).ifPresent(refusal -> findings.problem(pointer, refusal));
         return text.trim();
     }
 

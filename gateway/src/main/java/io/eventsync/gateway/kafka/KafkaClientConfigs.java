@@ -1,30 +1,24 @@
 package io.eventsync.gateway.kafka;
 
+import io.eventsync.contracts.kafka.KafkaClientSettings;
 import io.eventsync.gateway.config.KafkaClientProperties;
-import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
-/**
- * The one place client configurations are built, so every client the gateway opens shares
- * bootstrap, security and naming, and the producer's durability settings cannot be weakened by
- * configuration.
- */
+/** The gateway's clients: eventsync's shared settings plus the gateway's producer tuning. */
 public final class KafkaClientConfigs {
 
     private final KafkaClientProperties properties;
+    private final KafkaClientSettings settings;
 
     public KafkaClientConfigs(KafkaClientProperties properties) {
         this.properties = properties;
+        this.settings = new KafkaClientSettings(properties.bootstrapServers(), properties.clientId(),
+                properties.adminTimeout(), properties.properties());
     }
 
     public Map<String, Object> admin() {
-        Map<String, Object> config = common("admin");
-        config.put(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, (int) properties.adminTimeout().toMillis());
-        config.put(CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) properties.adminTimeout().toMillis());
-        return config;
+        return settings.admin();
     }
 
     /**
@@ -32,30 +26,14 @@ public final class KafkaClientConfigs {
      * metadata holds up every other request's sends; the HTTP deadline decides when to give up.
      */
     public Map<String, Object> producer() {
-        Map<String, Object> config = common("producer");
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000);
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-        config.putAll(properties.producer());
-        // What "acknowledged" means to OMi: on every in-sync replica, once, in order.
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        return config;
+        return settings.durableProducer("producer", Map.of(
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000), properties.producer());
     }
 
     public Map<String, Object> consumer(String purpose) {
-        Map<String, Object> config = common(purpose);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        return config;
-    }
-
-    private Map<String, Object> common(String purpose) {
-        Map<String, Object> config = new HashMap<>(properties.properties());
-        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
-        config.put(CommonClientConfigs.CLIENT_ID_CONFIG, properties.clientId() + "-" + purpose);
-        return config;
+        return settings.reader(purpose);
     }
 }

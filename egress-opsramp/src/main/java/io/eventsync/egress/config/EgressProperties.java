@@ -1,0 +1,58 @@
+package io.eventsync.egress.config;
+
+import io.eventsync.egress.route.IntegrationEventRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * What egress serves and where it keeps its routes.
+ *
+ * @param routeTopic the compacted topic of integration events (routes), shared by every replica
+ * @param createTopics create the route topic at start when missing (the sandbox, a laptop)
+ * @param secretKey base64 of 32 random bytes: seals route secrets in the route topic; never logged
+ * @param allowlist targets allowed out (host, host:port or address); when given, the only ones
+ * @param tenants the installed integrations routes can be defined on
+ */
+@Validated
+@ConfigurationProperties("eventsync.egress")
+public record EgressProperties(
+        @DefaultValue("egress.routes") @NotBlank String routeTopic,
+        @DefaultValue("true") boolean createTopics,
+        @NotBlank String secretKey,
+        @DefaultValue List<String> allowlist,
+        @DefaultValue List<@Valid Tenant> tenants) {
+
+    public Optional<Integration> integration(String tenant, String integration) {
+        return tenants.stream().filter(t -> t.id().equals(tenant)).flatMap(t -> t.integrations().stream())
+                .filter(i -> i.id().equals(integration)).findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return "EgressProperties[routeTopic=" + routeTopic + ", createTopics=" + createTopics
+                + ", secretKey=******, allowlist=" + allowlist + ", tenants=" + tenants + "]";
+    }
+
+    /** An OpsRamp tenant ({@code clientId} in seed 002's URL). */
+    public record Tenant(@NotBlank String id, @DefaultValue List<@Valid Integration> integrations) {
+    }
+
+    /**
+     * An installed integration ({@code installedIntgId}); its base notifier is what routes with
+     * {@code useBaseNotifier: true} send through.
+     */
+    public record Integration(@NotBlank String id, @NotNull IntegrationEventRequest.Notifier baseNotifier) {
+
+        @Override
+        public String toString() {
+            return "Integration[id=" + id + ", baseNotifier=" + baseNotifier.baseURI() + " ("
+                    + baseNotifier.authType() + ")]";
+        }
+    }
+}

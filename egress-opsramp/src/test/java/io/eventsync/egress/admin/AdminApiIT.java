@@ -1,0 +1,193 @@
+package io.eventsync.egress.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventsync.egress.EgressApplication;
+import io.eventsync.testkit.Brokers;
+import io.eventsync.testkit.KafkaBroker;
+import io.eventsync.testkit.TopicReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The admin API over HTTP against a real broker: seed 002's samples answered as the seed shows,
+ * tokens as OpsRamp issues them, problems naming their fields, and routes kept (sealed) in the
+ * route topic.
+ */
+@SpringBootTest(classes = EgressApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=" + EgressApplication.CONFIG_NAME)
+@ExtendWith(OutputCaptureExtension.class)
+class AdminApiIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String ROUTE_TOPIC = KafkaBroker.uniqueTopic("egress.routes");
+    private static final String EVENTS = "/api/v2/tenants/client_1/integrations/installed/INTG-sandbox";
+
+    @LocalServerPort
+    int port;
+
+    WebTestClient anonymous;
+    WebTestClient admin;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("eventsync.kafka.bootstrap-servers", () -> Brokers.shared().bootstrapServers());
+        registry.add("eventsync.egress.route-topic", () -> ROUTE_TOPIC);
+        registry.add("server.port", () -> "0");
+    }
+
+    @BeforeEach
+    void clients() {
+        anonymous = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(30)).build();
+        String token = token("admin", "admin-sandbox").path("access_token").asString();
+        admin = anonymous.mutate().defaultHeaders(h -> h.setBearerAuth(token)).build();
+    }
+
+    @Test
+    void theSeedsSampleIsAnsweredAsTheSeedShowsAndMarkedIncomplete() {
+        JsonNode answer = create(seed("create-event"));
+
+        assertThat(answer.path("id").asString()).matches("INTG-EVENT-[0-9a-f-]{36}");
+        assertThat(answer.path("name").asString()).isEqualTo("Create event");
+        assertThat(answer.path("entity").asString()).isEqualTo("INCIDENT");
+        assertThat(answer.path("notifier").path("baseURI").asString()).isEqualTo("www.google.com/update");
+        assertThat(answer.path("notifier").path("userName").asString()).isEqualTo("testUser");
+        assertThat(answer.path("notifier").has("password")).isFalse();
+        assertThat(answer.path("eventPayload").asString()).startsWith("{\r\n\"subject\":\"$incident.subject\"");
+        assertThat(answer.path("status").asString()).isEqualTo("INCOMPLETE");
+        assertThat(answer.path("incompleteFields").toString()).contains("/notifier/apiKey");
+    }
+
+    @Test
+    void everySampleOfTheSeedIsAccepted() {
+        for (String sample : List.of("create-event", "create-event-with-filter", "create-alert-event")) {
+            assertThat(create(seed(sample)).path("id").asString()).startsWith("INTG-EVENT-");
+        }
+    }
+
+    @Test
+    void aRouteIsListedReadUpdatedAndDeleted() {
+        String id = create(seed("create-event-with-filter")).path("id").asString();
+
+        JsonNode listed = admin.get().uri(EVENTS + "/events").exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(listed.path("results").findValuesAsString("id")).contains(id);
+
+        ObjectNode completed = seed("create-event-with-filter");
+        ((ObjectNode) completed.get("notifier")).put("grantType", "PASSWORD").put("apiKey", "key")
+                .put("apiSecret", "api-secret-4711").put("accessTokenURL", "https://auth.example.com/token")
+                .remove("password");
+        completed.put("name", "renamed");
+        JsonNode updated = admin.put().uri(EVENTS + "/event/" + id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(completed).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(updated.path("name").asString()).isEqualTo("renamed");
+        assertThat(updated.path("status").asString()).as("the stored password was kept").isEqualTo("COMPLETE");
+
+        admin.get().uri(EVENTS + "/event/" + id).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.name").isEqualTo("renamed");
+        admin.delete().uri(EVENTS + "/event/" + id).exchange().expectStatus().isNoContent();
+        admin.get().uri(EVENTS + "/event/" + id).exchange().expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void plainlyWrongFieldsAre400ProblemsNamingEachField() {
+        ObjectNode wrong = seed("create-event");
+        wrong.put("entity", "COMPUTER").put("payload", "%%%");
+        admin.post().uri(EVENTS + "/event").contentType(MediaType.APPLICATION_JSON).bodyValue(wrong)
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:eventsync:problem:invalid-field")
+                .jsonPath("$.errors[0].pointer").isEqualTo("/entity")
+                .jsonPath("$.errors[1].pointer").isEqualTo("/payload");
+        admin.post().uri(EVENTS + "/event").contentType(MediaType.APPLICATION_JSON).bodyValue("{not json")
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void anUnknownTenantOrIntegrationIs404() {
+        admin.post().uri("/api/v2/tenants/client_9/integrations/installed/INTG-sandbox/event")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(seed("create-event"))
+                .exchange().expectStatus().isNotFound();
+        admin.get().uri("/api/v2/tenants/client_1/integrations/installed/INTG-other/events")
+                .exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void withoutAGoodTokenNothingButTheTokenCallAndProbesIsServed(CapturedOutput output) {
+        anonymous.get().uri(EVENTS + "/events").exchange().expectStatus().isUnauthorized();
+        anonymous.get().uri(EVENTS + "/events").headers(h -> h.setBearerAuth("not-a-token"))
+                .exchange().expectStatus().isUnauthorized();
+        JsonNode refused = token("admin", "not-the-secret-5521");
+        assertThat(refused.path("error").asString()).isEqualTo("invalid_client");
+        anonymous.post().uri(TokenEndpoint.PATH).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("grant_type", "password").with("client_id", "admin")
+                        .with("client_secret", "admin-sandbox"))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.error")
+                .isEqualTo("unsupported_grant_type");
+        anonymous.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        assertThat(output.getAll()).doesNotContain("not-the-secret-5521").doesNotContain("admin-sandbox");
+    }
+
+    @Test
+    void secretsAreSealedInTheRouteTopicAndNeverEchoed(CapturedOutput output) {
+        ObjectNode request = seed("create-event");
+        ((ObjectNode) request.get("notifier")).put("password", "notifier-pass-8812").put("apiSecret", "api-sec-8812");
+        request.putArray("headers").addObject().put("key", "Authorization").put("value", "Bearer tok-8812");
+
+        JsonNode answer = create(request);
+
+        assertThat(answer.toString()).doesNotContain("8812");
+        List<ConsumerRecord<String, byte[]>> stored = TopicReader.readToEnd(Brokers.shared().bootstrapServers(),
+                ROUTE_TOPIC, new ByteArrayDeserializer());
+        String value = stored.stream().filter(r -> r.key().endsWith(answer.path("id").asString()))
+                .map(r -> new String(r.value(), StandardCharsets.UTF_8)).findFirst().orElseThrow();
+        assertThat(value).contains("sealed:v1:").doesNotContain("8812");
+        assertThat(output.getAll()).doesNotContain("8812");
+    }
+
+    private JsonNode create(ObjectNode request) {
+        return admin.post().uri(EVENTS + "/event").contentType(MediaType.APPLICATION_JSON).bodyValue(request)
+                .exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    private JsonNode token(String clientId, String secret) {
+        return anonymous.post().uri(TokenEndpoint.PATH).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("grant_type", "client_credentials").with("client_id", clientId)
+                        .with("client_secret", secret))
+                .exchange().expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    static ObjectNode seed(String name) {
+        try (InputStream in = AdminApiIT.class.getResourceAsStream("/seed002/" + name + ".json")) {
+            return (ObjectNode) JSON.readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
