@@ -1,9 +1,11 @@
 package io.eventsync.egress;
 
 import io.eventsync.contracts.topic.TopicProvisioner;
+import io.eventsync.egress.admin.DryRun;
 import io.eventsync.egress.admin.IntegrationEvents;
 import io.eventsync.egress.config.EgressProperties;
 import io.eventsync.egress.config.KafkaClientProperties;
+import io.eventsync.egress.entity.EntityMapping;
 import io.eventsync.egress.kafka.KafkaClientConfigs;
 import io.eventsync.egress.route.IntegrationEventAnswer;
 import io.eventsync.egress.route.RouteValidation;
@@ -11,7 +13,7 @@ import io.eventsync.egress.routes.RouteTable;
 import io.eventsync.egress.routes.RouteTopic;
 import io.eventsync.egress.secret.RouteSecrets;
 import io.eventsync.egress.secret.SecretBox;
-import io.eventsync.egress.target.EgressPolicy;
+import io.eventsync.egress.destination.EgressPolicy;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -78,6 +80,11 @@ class EgressConfiguration {
                                         RouteTopic topic, RouteTable table, JsonMapper json, Clock clock) {
         return new IntegrationEvents(properties, new RouteValidation(policy), secrets, topic, table,
                 new IntegrationEventAnswer(json), clock);
+    }
+
+    @Bean
+    DryRun dryRun(IntegrationEvents events, JsonMapper json) {
+        return new DryRun(events, new EntityMapping(), json);
     }
 
     /** Not ready until every route defined before this replica started is known. */

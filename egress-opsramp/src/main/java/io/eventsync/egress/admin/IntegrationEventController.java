@@ -29,11 +29,20 @@ public final class IntegrationEventController {
     public static final String BASE = "/api/v2/tenants/{tenant}/integrations/installed/{integration}";
 
     private final IntegrationEvents events;
+    private final DryRun dryRun;
     private final JsonMapper json;
 
-    public IntegrationEventController(IntegrationEvents events, JsonMapper json) {
+    public IntegrationEventController(IntegrationEvents events, DryRun dryRun, JsonMapper json) {
         this.events = events;
+        this.dryRun = dryRun;
         this.json = json;
+    }
+
+    /** The dry run: what a route would send for one event; nothing is stored or sent. */
+    @PostMapping(path = "/event/render", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ObjectNode render(@PathVariable String tenant, @PathVariable String integration,
+                             @RequestBody DryRun.Request request) {
+        return dryRun.render(tenant, integration, request);
     }
 
     @PostMapping(path = "/event", consumes = MediaType.APPLICATION_JSON_VALUE)

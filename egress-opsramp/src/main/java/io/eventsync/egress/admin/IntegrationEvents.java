@@ -84,6 +84,17 @@ public final class IntegrationEvents {
         return answers;
     }
 
+    /** A request checked as {@link #create} would, for an installed integration, and not stored. */
+    public IntegrationEvent check(String tenant, String integration, IntegrationEventRequest request) {
+        requireIntegration(tenant, integration);
+        return checked(request);
+    }
+
+    public IntegrationEvent.Notifier baseNotifier(String tenant, String integration) {
+        return properties.integration(tenant, integration).orElseThrow(() -> new NotFoundException(
+                "no installed integration " + integration + " for tenant " + tenant)).notifier();
+    }
+
     private IntegrationEvent checked(IntegrationEventRequest request) {
         RouteValidation.Result result = validation.validate(request);
         if (!result.valid()) {

@@ -1,10 +1,16 @@
 package io.eventsync.egress.config;
 
+import io.eventsync.egress.route.AuthType;
+import io.eventsync.egress.route.GrantType;
+import io.eventsync.egress.route.IntegrationEvent;
 import io.eventsync.egress.route.IntegrationEventRequest;
+import io.eventsync.egress.route.NotifierType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -48,6 +54,27 @@ public record EgressProperties(
      * {@code useBaseNotifier: true} send through.
      */
     public record Integration(@NotBlank String id, @NotNull IntegrationEventRequest.Notifier baseNotifier) {
+
+        /** The base notifier, typed; a value that is not one of seed 002's stops the start, named. */
+        public IntegrationEvent.Notifier notifier() {
+            IntegrationEventRequest.Notifier n = baseNotifier;
+            return new IntegrationEvent.Notifier(
+                    n.type() == null ? NotifierType.REST_API : typed(NotifierType.class, n.type(), "type"),
+                    n.baseURI(),
+                    n.authType() == null ? AuthType.NONE : typed(AuthType.class, n.authType(), "authType"),
+                    n.grantType() == null ? null : typed(GrantType.class, n.grantType(), "grantType"),
+                    n.userName(), n.password(), n.apiKey(), n.apiSecret(), n.accessTokenURL());
+        }
+
+        private <E extends Enum<E>> E typed(Class<E> type, String value, String field) {
+            try {
+                return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("eventsync.egress.tenants: integration " + id
+                        + " has base-notifier." + field + " '" + value + "', not one of "
+                        + Arrays.toString(type.getEnumConstants()), e);
+            }
+        }
 
         @Override
         public String toString() {

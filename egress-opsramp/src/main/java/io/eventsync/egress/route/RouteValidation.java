@@ -7,8 +7,8 @@ import io.eventsync.egress.route.IntegrationEvent.Filter;
 import io.eventsync.egress.route.IntegrationEvent.Header;
 import io.eventsync.egress.route.IntegrationEvent.StoredRule;
 import io.eventsync.egress.route.IntegrationEventRequest.KeyValue;
-import io.eventsync.egress.target.EgressPolicy;
-import io.eventsync.egress.target.TargetUris;
+import io.eventsync.egress.destination.EgressPolicy;
+import io.eventsync.egress.destination.TargetUris;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -194,6 +194,12 @@ public final class RouteValidation {
 
     private String endpoint(Findings findings, String endPointUri, IntegrationEvent.Notifier notifier,
                             boolean useBase) {
+        if (TargetUris.isPath(endPointUri)) {
+            if (!useBase && (notifier == null || notifier.baseURI() == null)) {
+                findings.incomplete("/notifier/baseURI");
+            }
+            return endPointUri.trim();
+        }
         if (!blank(endPointUri)) {
             return target(findings, "/endPointURI", endPointUri);
         }

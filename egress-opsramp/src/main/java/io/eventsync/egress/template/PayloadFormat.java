@@ -8,12 +8,10 @@ public enum PayloadFormat {
 
     /**
      * From the route's {@code Content-Type} header when it has one, else from the template's first
-     * character; a SOAP notifier always sends XML.
+     * character. A SOAP notifier's envelope is added around the rendered payload afterwards, so it
+     * does not change how values are escaped into the template.
      */
-    public static PayloadFormat of(String contentType, String template, boolean soap) {
-        if (soap) {
-            return XML;
-        }
+    public static PayloadFormat of(String contentType, String template) {
         if (contentType != null && !contentType.isBlank()) {
             String type = contentType.toLowerCase(Locale.ROOT);
             return type.contains("json") ? JSON : type.contains("xml") ? XML : TEXT;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventsync.egress.secret.RouteSecrets;
 import io.eventsync.egress.secret.SecretBox;
-import io.eventsync.egress.target.EgressPolicy;
+import io.eventsync.egress.destination.EgressPolicy;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventsync.egress.filter.MatchType;
 import io.eventsync.egress.filter.Operator;
-import io.eventsync.egress.target.EgressPolicy;
+import io.eventsync.egress.destination.EgressPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;

@@ -19,7 +19,7 @@ class PayloadTemplateTest {
     @Test
     void theSeedsOwnTemplateRendersItsPlaceholdersAndLeavesTheRestAsWritten() {
         String text = new String(Base64.getDecoder().decode(SEED_PAYLOAD), StandardCharsets.UTF_8);
-        PayloadTemplate template = PayloadTemplate.parse(text, PayloadFormat.of(null, text, false));
+        PayloadTemplate template = PayloadTemplate.parse(text, PayloadFormat.of(null, text));
 
         String rendered = template.render(view("""
                 {"subject": "Disk full", "priority": {"name": "High"}}"""));
@@ -98,13 +98,12 @@ class PayloadTemplateTest {
 
     @Test
     void theFormatComesFromContentTypeThenFromTheTemplate() {
-        assertThat(PayloadFormat.of("application/json; charset=utf-8", "<x/>", false)).isEqualTo(PayloadFormat.JSON);
-        assertThat(PayloadFormat.of("text/xml", "{}", false)).isEqualTo(PayloadFormat.XML);
-        assertThat(PayloadFormat.of("text/plain", "{}", false)).isEqualTo(PayloadFormat.TEXT);
-        assertThat(PayloadFormat.of(null, "  [1]", false)).isEqualTo(PayloadFormat.JSON);
-        assertThat(PayloadFormat.of(null, "<x/>", false)).isEqualTo(PayloadFormat.XML);
-        assertThat(PayloadFormat.of("application/json", "{}", true)).isEqualTo(PayloadFormat.XML);
-        assertThat(PayloadFormat.of("", "hello", false)).isEqualTo(PayloadFormat.TEXT);
+        assertThat(PayloadFormat.of("application/json; charset=utf-8", "<x/>")).isEqualTo(PayloadFormat.JSON);
+        assertThat(PayloadFormat.of("text/xml", "{}")).isEqualTo(PayloadFormat.XML);
+        assertThat(PayloadFormat.of("text/plain", "{}")).isEqualTo(PayloadFormat.TEXT);
+        assertThat(PayloadFormat.of(null, "  [1]")).isEqualTo(PayloadFormat.JSON);
+        assertThat(PayloadFormat.of(null, "<x/>")).isEqualTo(PayloadFormat.XML);
+        assertThat(PayloadFormat.of("", "hello")).isEqualTo(PayloadFormat.TEXT);
     }
 
     private static EventView view(String json) {
