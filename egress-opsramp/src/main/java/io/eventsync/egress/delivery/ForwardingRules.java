@@ -1,0 +1,71 @@
+package io.eventsync.egress.delivery;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Seed 000's rules for what OMi does with a target's answer, applied by egress to every target:
+ * <ul>
+ *   <li>2xx: items returned with their {@code sequence_number} are delivered; items not returned are
+ *       retried in a subsequent request (for a non-bulk request, the 2xx delivers it);</li>
+ *   <li>5xx: each item of a bulk request is retried individually as a non-bulk request; a non-bulk
+ *       request is retried with backoff until {@code maxAttempts}, then dead-lettered;</li>
+ *   <li>4xx: every item of the request is failed (dead-lettered), no retry;</li>
+ *   <li>429 (which the seed does not name, and which is no rejection): waited out, Retry-After
+ *       honoured;</li>
+ *   <li>no answer (timeout, connection error): retryable, like a 5xx on the same request.</li>
+ * </ul>
+ */
+public final class ForwardingRules {
+
+    private final Backoff backoff;
+    private final int maxAttempts;
+
+    /**
+     * @param maxAttempts how many times one request may fail retryably before its items are dead-lettered
+     */
+    public ForwardingRules(Backoff backoff, int maxAttempts) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1");
+        }
+        this.backoff = backoff;
+        this.maxAttempts = maxAttempts;
+    }
+
+    /**
+     * @param items the sequence numbers sent, in order
+     * @param bulk whether they went as one bulk request (the target answers which it took)
+     * @param attempt 1 for the first try of this request
+     */
+    public Verdict judge(List<Long> items, boolean bulk, int attempt, TargetAnswer answer) {
+        if (answer.success()) {
+            if (!bulk) {
+                return new Verdict.Delivered(items, List.of());
+            }
+            List<Long> delivered = items.stream().filter(answer.answered()::contains).toList();
+            List<Long> unanswered = items.stream().filter(item -> !answer.answered().contains(item)).toList();
+            return new Verdict.Delivered(delivered, unanswered);
+        }
+        if (answer.status() == 429) {
+            return new Verdict.Throttled(items, answer.retryAfter().orElseGet(() -> backoff.delay(attempt)));
+        }
+        if (answer.status() >= 400 && answer.status() < 500) {
+            return new Verdict.DeadLetter(items, answer.status(), "the target refused the request (HTTP "
+                    + answer.status() + "): " + answer.excerpt());
+        }
+        if (answer.status() >= 500 && bulk && items.size() > 1) {
+            return new Verdict.Split(items);
+        }
+        if (attempt >= maxAttempts) {
+            return new Verdict.DeadLetter(items, answer.status(), "gave up after " + attempt + " attempts; last: "
+                    + (answer.status() == 0 ? "no answer (" + answer.excerpt() + ")" : "HTTP " + answer.status()));
+        }
+        Duration wait = answer.retryAfter().filter(after -> answer.status() == 503)
+                .map(after -> max(after, backoff.delay(attempt))).orElseGet(() -> backoff.delay(attempt));
+        return new Verdict.Retry(items, wait);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}
