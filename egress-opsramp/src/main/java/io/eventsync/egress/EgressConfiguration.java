@@ -4,7 +4,16 @@ import io.eventsync.contracts.topic.TopicProvisioner;
 import io.eventsync.egress.admin.DryRun;
 import io.eventsync.egress.admin.IntegrationEvents;
 import io.eventsync.egress.config.EgressProperties;
+import io.eventsync.egress.config.DeliveryProperties;
 import io.eventsync.egress.config.KafkaClientProperties;
+import io.eventsync.egress.delivery.Backoff;
+import io.eventsync.egress.delivery.DeliveryMetrics;
+import io.eventsync.egress.delivery.DeliveryRuntime;
+import io.eventsync.egress.delivery.ForwardingRules;
+import io.eventsync.egress.delivery.GroupPositions;
+import io.eventsync.egress.delivery.KafkaDeadLetters;
+import io.eventsync.egress.delivery.ReactorKafkaRecordSource;
+import io.eventsync.egress.delivery.Senders;
 import io.eventsync.egress.entity.EntityMapping;
 import io.eventsync.egress.kafka.KafkaClientConfigs;
 import io.eventsync.egress.route.IntegrationEventAnswer;
@@ -14,9 +23,12 @@ import io.eventsync.egress.routes.RouteTopic;
 import io.eventsync.egress.secret.RouteSecrets;
 import io.eventsync.egress.secret.SecretBox;
 import io.eventsync.egress.destination.EgressPolicy;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.ChannelOption;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,6 +42,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
@@ -76,10 +91,47 @@ class EgressConfiguration {
     }
 
     @Bean
-    IntegrationEvents integrationEvents(EgressProperties properties, EgressPolicy policy, RouteSecrets secrets,
-                                        RouteTopic topic, RouteTable table, JsonMapper json, Clock clock) {
+    IntegrationEvents integrationEvents(EgressProperties properties, DeliveryProperties delivery, EgressPolicy policy,
+                                        RouteSecrets secrets, RouteTopic topic, RouteTable table, KafkaClientConfigs kafka,
+                                        KafkaClientProperties kafkaProperties, JsonMapper json, Clock clock) {
+        GroupPositions positions = new GroupPositions(kafka.admin(), delivery.topics(),
+                kafkaProperties.adminTimeout().toMillis());
         return new IntegrationEvents(properties, new RouteValidation(policy), secrets, topic, table,
-                new IntegrationEventAnswer(json), clock);
+                new IntegrationEventAnswer(json), id -> positions.startAtEnd(delivery.group(id)), clock);
+    }
+
+    @Bean
+    DeliveryMetrics deliveryMetrics(MeterRegistry registry) {
+        return new DeliveryMetrics(registry);
+    }
+
+    @Bean(destroyMethod = "close")
+    KafkaDeadLetters deadLetters(DeliveryProperties delivery, EgressProperties properties, KafkaClientConfigs kafka) {
+        if (properties.createTopics()) {
+            try (Admin admin = Admin.create(kafka.admin())) {
+                TopicProvisioner.ensure(admin, new NewTopic(delivery.deadLetterTopic(), Optional.of(3),
+                        Optional.empty()));
+            }
+        }
+        return new KafkaDeadLetters(new KafkaProducer<>(kafka.producer("dead-letters"), new StringSerializer(),
+                new ByteArraySerializer()), delivery.deadLetterTopic());
+    }
+
+    @Bean
+    DeliveryRuntime deliveryRuntime(RouteTable table, RouteSecrets secrets, EgressProperties properties,
+                                    DeliveryProperties delivery, KafkaClientConfigs kafka, EgressPolicy policy,
+                                    KafkaDeadLetters deadLetters, JsonMapper json, DeliveryMetrics metrics,
+                                    Clock clock) {
+        HttpClient netty = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(10_000, delivery.requestTimeout().toMillis()))
+                .responseTimeout(delivery.requestTimeout());
+        WebClient http = WebClient.builder().clientConnector(new ReactorClientHttpConnector(netty)).build();
+        Senders senders = new Senders(http, policy, delivery.requestTimeout(), clock, metrics::tokenRequest);
+        ForwardingRules rules = new ForwardingRules(new Backoff(delivery.backoffInitial(), delivery.backoffMax(),
+                () -> ThreadLocalRandom.current().nextDouble()), delivery.maxAttempts());
+        return new DeliveryRuntime(table, secrets, properties, delivery,
+                new ReactorKafkaRecordSource(kafka.reader("delivery"), delivery.commitInterval()), senders, deadLetters,
+                rules, json, metrics);
     }
 
     @Bean

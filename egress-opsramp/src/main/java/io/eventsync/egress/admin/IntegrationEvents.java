@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * What the admin API does with integration events: check, seal, store in the route topic, answer.
@@ -35,16 +36,24 @@ public final class IntegrationEvents {
     private final RouteTopic topic;
     private final RouteTable table;
     private final IntegrationEventAnswer answers;
+    private final RouteStart start;
     private final Clock clock;
 
+    /** Where a new route's consumer group starts; set before the route is stored. */
+    public interface RouteStart {
+        void startAtEnd(String routeId) throws Exception;
+    }
+
     public IntegrationEvents(EgressProperties properties, RouteValidation validation, RouteSecrets secrets,
-                             RouteTopic topic, RouteTable table, IntegrationEventAnswer answers, Clock clock) {
+                             RouteTopic topic, RouteTable table, IntegrationEventAnswer answers, RouteStart start,
+                             Clock clock) {
         this.properties = properties;
         this.validation = validation;
         this.secrets = secrets;
         this.topic = topic;
         this.table = table;
         this.answers = answers;
+        this.start = start;
         this.clock = clock;
     }
 
@@ -52,8 +61,15 @@ public final class IntegrationEvents {
         requireIntegration(tenant, integration);
         IntegrationEvent checked = checked(request);
         Instant now = clock.instant();
-        return topic.put(secrets.seal(checked.identified(ID_PREFIX + UUID.randomUUID(), tenant, integration, now,
-                now)));
+        String id = ID_PREFIX + UUID.randomUUID();
+        return Mono.fromCallable(() -> {
+                    start.startAtEnd(id);
+                    return id;
+                })
+                .subscribeOn(Schedulers.boundedElastic())
+                .onErrorMap(e -> !(e instanceof RouteTopic.RouteStoreUnavailableException),
+                        RouteTopic.RouteStoreUnavailableException::new)
+                .flatMap(started -> topic.put(secrets.seal(checked.identified(id, tenant, integration, now, now))));
     }
 
     public Mono<IntegrationEvent> update(String tenant, String integration, String id,

@@ -32,6 +32,10 @@ public final class ForwardingRules {
         this.maxAttempts = maxAttempts;
     }
 
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
     /**
      * @param items the sequence numbers sent, in order
      * @param bulk whether they went as one bulk request (the target answers which it took)

@@ -1,0 +1,44 @@
+package io.eventsync.egress.config;
+
+import io.eventsync.contracts.topic.Topics;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How routes deliver.
+ *
+ * @param topics what routes read
+ * @param deadLetterTopic where records a route gave up on go
+ * @param groupPrefix each route's consumer group is this plus the route id
+ * @param requestTimeout one request to a target, answer included
+ * @param maxWait how long a batch waits to fill before it is sent
+ * @param maxAttempts tries of one request (retryable failures, unanswered items) before dead-lettering
+ * @param backoffInitial first retry wait; doubles per attempt, with full jitter
+ * @param backoffMax the longest retry wait
+ * @param commitInterval how often acknowledged offsets are committed
+ */
+@Validated
+@ConfigurationProperties("eventsync.egress.delivery")
+public record DeliveryProperties(
+        @DefaultValue({Topics.OPR_EVENTS, Topics.OFSC_EVENTS}) @NotEmpty List<@NotBlank String> topics,
+        @DefaultValue("egress.dlq") @NotBlank String deadLetterTopic,
+        @DefaultValue("eventsync-egress.") @NotBlank String groupPrefix,
+        @DefaultValue("10s") @NotNull Duration requestTimeout,
+        @DefaultValue("200ms") @NotNull Duration maxWait,
+        @DefaultValue("5") @Min(1) @Max(100) int maxAttempts,
+        @DefaultValue("200ms") @NotNull Duration backoffInitial,
+        @DefaultValue("30s") @NotNull Duration backoffMax,
+        @DefaultValue("1s") @NotNull Duration commitInterval) {
+
+    public String group(String routeId) {
+        return groupPrefix + routeId;
+    }
+}

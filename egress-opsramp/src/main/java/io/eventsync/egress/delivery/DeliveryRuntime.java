@@ -1,0 +1,144 @@
+package io.eventsync.egress.delivery;
+
+import io.eventsync.egress.config.DeliveryProperties;
+import io.eventsync.egress.config.EgressProperties;
+import io.eventsync.egress.entity.EntityMapping;
+import io.eventsync.egress.route.CompiledRoute;
+import io.eventsync.egress.route.IntegrationEvent;
+import io.eventsync.egress.routes.RouteTable;
+import io.eventsync.egress.secret.RouteSecrets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Keeps one running pipeline per route that can deliver, following the route table: a new or
+ * completed route starts, a changed one restarts with its new definition (from its group's
+ * committed offsets, so nothing is skipped), a deleted or incomplete one stops. A pipeline that
+ * fails (Kafka unavailable, dead-letter topic unwritable) starts again from its committed offsets.
+ */
+public final class DeliveryRuntime implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryRuntime.class);
+
+    private final RouteTable table;
+    private final RouteSecrets secrets;
+    private final EgressProperties egress;
+    private final DeliveryProperties properties;
+    private final RecordSource source;
+    private final Senders senders;
+    private final DeadLetters deadLetters;
+    private final ForwardingRules rules;
+    private final JsonMapper json;
+    private final DeliveryMetrics metrics;
+    private final EntityMapping mapping = new EntityMapping();
+    private final Map<String, Running> running = new HashMap<>();
+    private volatile boolean started;
+
+    public DeliveryRuntime(RouteTable table, RouteSecrets secrets, EgressProperties egress,
+                           DeliveryProperties properties, RecordSource source, Senders senders,
+                           DeadLetters deadLetters, ForwardingRules rules, JsonMapper json, DeliveryMetrics metrics) {
+        this.table = table;
+        this.secrets = secrets;
+        this.egress = egress;
+        this.properties = properties;
+        this.source = source;
+        this.senders = senders;
+        this.deadLetters = deadLetters;
+        this.rules = rules;
+        this.json = json;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void start() {
+        started = true;
+        // Changes arrive on Kafka client threads (the route feed, a write's callback): never block those.
+        table.onChange(() -> Schedulers.boundedElastic().schedule(this::reconcile));
+        reconcile();
+    }
+
+    @Override
+    public synchronized void stop() {
+        started = false;
+        running.values().forEach(r -> r.subscription().dispose());
+        running.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return started;
+    }
+
+    /** Routes deliver only once the table holds every route, so it starts after the route table. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 100;
+    }
+
+    /** The ids of the routes delivering now. */
+    public synchronized Set<String> delivering() {
+        return Set.copyOf(running.keySet());
+    }
+
+    synchronized void reconcile() {
+        if (!started) {
+            return;
+        }
+        Map<String, IntegrationEvent> routes = table.all().stream()
+                .collect(Collectors.toMap(IntegrationEvent::id, route -> route, (a, b) -> a));
+        running.keySet().removeIf(id -> {
+            IntegrationEvent route = routes.get(id);
+            Running current = running.get(id);
+            boolean gone = route == null || !route.complete() || !route.updatedAt().equals(current.version());
+            if (gone) {
+                current.subscription().dispose();
+                log.info("Route {}: delivery stopped{}", id, route == null ? " (deleted)" : "");
+            }
+            return gone;
+        });
+        routes.values().stream().filter(IntegrationEvent::complete).filter(route -> !running.containsKey(route.id()))
+                .forEach(route -> compile(route).ifPresent(compiled -> running.put(route.id(),
+                        new Running(route.updatedAt(), launch(compiled)))));
+    }
+
+    private Optional<CompiledRoute> compile(IntegrationEvent route) {
+        try {
+            IntegrationEvent.Notifier base = egress.integration(route.tenant(), route.integration())
+                    .map(EgressProperties.Integration::notifier).orElse(null);
+            CompiledRoute compiled = CompiledRoute.of(secrets.open(route), base);
+            return compiled.delivers() ? Optional.of(compiled) : Optional.empty();
+        } catch (RuntimeException e) {
+            log.warn("Route {} cannot deliver: {}", route.id(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Disposable launch(CompiledRoute route) {
+        TargetSender sender = senders.senderFor(route);
+        RoutePipeline pipeline = new RoutePipeline(route, sender, deadLetters, rules, mapping, json,
+                properties.maxWait(), metrics);
+        String group = properties.group(route.definition().id());
+        log.info("Route {}: delivering to {} (group {})", route.definition().id(), sender.describe(), group);
+        return Mono.defer(() -> pipeline.run(source.records(group, properties.topics())))
+                .doOnError(e -> log.warn("Route {}: delivery failed ({}); starting again from committed offsets",
+                        route.definition().id(), e.toString()))
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))
+                .subscribe();
+    }
+
+    private record Running(Instant version, Disposable subscription) {
+    }
+}

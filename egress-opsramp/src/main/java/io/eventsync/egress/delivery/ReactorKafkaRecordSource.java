@@ -1,0 +1,62 @@
+package io.eventsync.egress.delivery;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import reactor.core.publisher.Flux;
+import reactor.kafka.receiver.KafkaReceiver;
+import reactor.kafka.receiver.ReceiverOptions;
+import reactor.kafka.receiver.ReceiverRecord;
+
+/**
+ * Egress's only inbound use of reactor-kafka (discontinued upstream; kept to this class so it can be
+ * replaced). Acknowledgements may come out of order (partitions deliver side by side, dead letters
+ * take longer): {@code maxDeferredCommits} makes the receiver commit an offset only once every
+ * record before it is acknowledged, and pause when too many wait.
+ */
+public final class ReactorKafkaRecordSource implements RecordSource {
+
+    private static final int MAX_DEFERRED_COMMITS = 10_000;
+
+    private final Map<String, Object> consumerConfig;
+    private final Duration commitInterval;
+
+    /** @param consumerConfig read_committed consumer settings without group, deserializers or commit policy */
+    public ReactorKafkaRecordSource(Map<String, Object> consumerConfig, Duration commitInterval) {
+        this.consumerConfig = Map.copyOf(consumerConfig);
+        this.commitInterval = commitInterval;
+    }
+
+    @Override
+    public Flux<SourceRecord> records(String group, List<String> topics) {
+        Map<String, Object> config = new HashMap<>(consumerConfig);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // A route's group starts where GroupPositions put it; without that, at the end, as a new route would.
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, consumerConfig.get(ConsumerConfig.CLIENT_ID_CONFIG) + "-" + group);
+        ReceiverOptions<String, byte[]> options = ReceiverOptions.<String, byte[]>create(config)
+                .withKeyDeserializer(new StringDeserializer())
+                .withValueDeserializer(new ByteArrayDeserializer())
+                .commitInterval(commitInterval)
+                .commitBatchSize(0)
+                .maxDeferredCommits(MAX_DEFERRED_COMMITS)
+                .subscription(topics);
+        return KafkaReceiver.create(options).receive().map(ReactorKafkaRecordSource::toSourceRecord);
+    }
+
+    private static SourceRecord toSourceRecord(ReceiverRecord<String, byte[]> record) {
+        Map<String, String> headers = new HashMap<>();
+        for (Header header : record.headers()) {
+            headers.put(header.key(), header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8));
+        }
+        return new SourceRecord(record.topic(), record.partition(), record.offset(), record.key(), Map.copyOf(headers),
+                record.value(), record.receiverOffset()::acknowledge);
+    }
+}

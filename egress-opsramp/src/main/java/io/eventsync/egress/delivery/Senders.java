@@ -1,0 +1,49 @@
+package io.eventsync.egress.delivery;
+
+import io.eventsync.egress.destination.EgressPolicy;
+import io.eventsync.egress.destination.TargetUris;
+import io.eventsync.egress.route.AuthType;
+import io.eventsync.egress.route.CompiledRoute;
+import io.eventsync.egress.route.IntegrationEvent;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/** Builds the sender a compiled route delivers through, with its notifier's credentials. */
+public final class Senders {
+
+    private final WebClient http;
+    private final EgressPolicy policy;
+    private final Duration timeout;
+    private final Clock clock;
+    private final Runnable onTokenRequest;
+
+    public Senders(WebClient http, EgressPolicy policy, Duration timeout, Clock clock, Runnable onTokenRequest) {
+        this.http = http;
+        this.policy = policy;
+        this.timeout = timeout;
+        this.clock = clock;
+        this.onTokenRequest = onTokenRequest;
+    }
+
+    /** @param route compiled from a definition whose secrets are opened; it must {@link CompiledRoute#delivers()} */
+    public TargetSender senderFor(CompiledRoute route) {
+        IntegrationEvent definition = route.definition();
+        HttpTarget target = new HttpTarget(http, policy, credentials(route.notifier()), definition.headers(), timeout);
+        String contentType = definition.headers().stream().filter(h -> h.key().equalsIgnoreCase("Content-Type"))
+                .map(IntegrationEvent.Header::value).findFirst()
+                .orElse(route.template().isPresent() ? null : "application/json");
+        return new WebhookSender(target, definition.thirdPartyEventType(), route.target().orElseThrow(), contentType, 1);
+    }
+
+    private Credentials credentials(IntegrationEvent.Notifier notifier) {
+        AuthType auth = notifier.authType() == null ? AuthType.NONE : notifier.authType();
+        return switch (auth) {
+            case NONE -> Credentials.NONE;
+            case BASIC -> new BasicCredentials(notifier.userName(), notifier.password());
+            case OAUTH2 -> new OAuth2Credentials(http, TargetUris.parse(notifier.accessTokenURL()).orElseThrow(),
+                    notifier.grantType(), notifier.apiKey(), notifier.apiSecret(), notifier.userName(),
+                    notifier.password(), clock, onTokenRequest);
+        };
+    }
+}

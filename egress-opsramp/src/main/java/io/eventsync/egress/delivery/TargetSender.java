@@ -1,0 +1,21 @@
+package io.eventsync.egress.delivery;
+
+import java.util.List;
+import reactor.core.publisher.Mono;
+
+/** One kind of third party: how a batch of items becomes requests, and what the answer says. */
+public interface TargetSender {
+
+    /** How many items one request may carry; 1 sends one request per event. */
+    int maxBatch();
+
+    /**
+     * Sends {@code items} as one request. The answer lists the sequence numbers the target took
+     * (every item on a 2xx, unless the target answers item by item). Never errors: a failure is an
+     * answer with status 0 and what happened.
+     */
+    Mono<TargetAnswer> send(List<Outgoing> items);
+
+    /** Where requests go, for dead letters and metrics; never with credentials. */
+    String describe();
+}

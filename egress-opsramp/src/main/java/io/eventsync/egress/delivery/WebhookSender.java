@@ -1,0 +1,50 @@
+package io.eventsync.egress.delivery;
+
+import io.eventsync.egress.route.HttpMethod;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import reactor.core.publisher.Mono;
+
+/**
+ * A templated webhook (seed 002's notifier, endpoint, method, headers and payload): one request per
+ * event, or, where the route asks for it, one JSON array of the rendered payloads per batch. A 2xx
+ * takes every item of the request.
+ */
+public final class WebhookSender implements TargetSender {
+
+    private final HttpTarget target;
+    private final HttpMethod method;
+    private final URI uri;
+    private final String contentType;
+    private final int maxBatch;
+
+    /** @param maxBatch 1 for a request per event; more sends JSON arrays of up to that many payloads */
+    public WebhookSender(HttpTarget target, HttpMethod method, URI uri, String contentType, int maxBatch) {
+        this.target = target;
+        this.method = method;
+        this.uri = uri;
+        this.contentType = contentType;
+        this.maxBatch = maxBatch;
+    }
+
+    @Override
+    public int maxBatch() {
+        return maxBatch;
+    }
+
+    @Override
+    public Mono<TargetAnswer> send(List<Outgoing> items) {
+        Set<Long> all = items.stream().map(Outgoing::sequence).collect(Collectors.toUnmodifiableSet());
+        String body = maxBatch == 1 ? items.get(0).body()
+                : items.stream().map(Outgoing::body).collect(Collectors.joining(",", "[", "]"));
+        String type = maxBatch == 1 ? contentType : "application/json";
+        return target.call(method, uri, type, body, answer -> all);
+    }
+
+    @Override
+    public String describe() {
+        return method + " " + uri;
+    }
+}
