@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventsync.egress.EgressApplication;
 import io.eventsync.egress.admin.TokenEndpoint;
+import io.eventsync.testkit.Await;
 import io.eventsync.testkit.Brokers;
 import io.eventsync.testkit.KafkaBroker;
 import io.eventsync.testkit.TopicReader;
@@ -212,17 +213,6 @@ class WebhookDeliveryIT {
     }
 
     private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Await.until(condition, WAIT, what);
     }
 }

@@ -8,6 +8,7 @@ import io.eventsync.egress.route.Entity;
 import io.eventsync.egress.route.EventType;
 import io.eventsync.egress.route.HttpMethod;
 import io.eventsync.egress.route.IntegrationEvent;
+import io.eventsync.testkit.Await;
 import io.eventsync.testkit.Brokers;
 import io.eventsync.testkit.KafkaBroker;
 import java.time.Duration;
@@ -94,17 +95,6 @@ class RouteTableIT {
     }
 
     private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Await.until(condition, WAIT, what);
     }
 }

@@ -6,6 +6,7 @@ import io.eventsync.contracts.ofsc.OfscCheckpoint;
 import io.eventsync.contracts.ofsc.OfscCheckpointSerde;
 import io.eventsync.contracts.ofsc.OfscEntityKeys;
 import io.eventsync.contracts.topic.RecordHeaderNames;
+import io.eventsync.testkit.Await;
 import io.eventsync.testkit.TopicFollower;
 import io.eventsync.testkit.TopicReader;
 import java.nio.charset.StandardCharsets;
@@ -127,17 +128,6 @@ final class OfscTopic implements AutoCloseable {
     }
 
     static void await(BooleanSupplier condition, Duration max, String what) {
-        long deadline = System.nanoTime() + max.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + max + " waiting for " + what);
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what, e);
-            }
-        }
+        Await.until(condition, max, what);
     }
 }
