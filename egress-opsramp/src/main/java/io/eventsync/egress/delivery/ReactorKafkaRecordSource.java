@@ -40,6 +40,10 @@ public final class ReactorKafkaRecordSource implements RecordSource {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // A route's group starts where GroupPositions put it; without that, at the end, as a new route would.
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        // A replica that dies holds its partitions until its session times out; Kafka's 45 s default
+        // would stall its routes that long after a crash.
+        config.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+        config.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, consumerConfig.get(ConsumerConfig.CLIENT_ID_CONFIG) + "-" + group);
         ReceiverOptions<String, byte[]> options = ReceiverOptions.<String, byte[]>create(config)
                 .withKeyDeserializer(new StringDeserializer())

@@ -6,8 +6,11 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
@@ -19,13 +22,16 @@ final class WebhookTarget implements AutoCloseable {
     record Received(String method, String path, String authorization, String contentType, String body) {
     }
 
+    private final ExecutorService executor = Executors.newFixedThreadPool(8);
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile Function<String, Integer> answer = body -> 200;
+    private volatile Duration latency = Duration.ZERO;
 
     WebhookTarget() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.setExecutor(executor);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -34,6 +40,7 @@ final class WebhookTarget implements AutoCloseable {
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("Content-Type"), body));
+            sleep(latency);
             int status = answer.apply(body);
             byte[] reply = ("{\"status\":" + status + "}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -42,6 +49,19 @@ final class WebhookTarget implements AutoCloseable {
             exchange.close();
         });
         server.start();
+    }
+
+    /** Every answer takes at least this long: requests are in flight when a test breaks something. */
+    void latency(Duration latency) {
+        this.latency = latency;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     void answer(Function<String, Integer> statusForBody) {
@@ -63,5 +83,6 @@ final class WebhookTarget implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }

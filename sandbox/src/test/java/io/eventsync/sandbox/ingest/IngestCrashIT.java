@@ -2,7 +2,9 @@ package io.eventsync.sandbox.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventsync.ingest.IngestApplication;
 import io.eventsync.sandbox.ofsc.OfscSimulatorSettings;
+import io.eventsync.testkit.ForkedJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +37,7 @@ class IngestCrashIT {
                     .set("eventsync.ingest.page-size", "1000")
                     .subscription("crashing", List.of("activityCreated", "activityUpdated", "activityStarted",
                             "activityCompleted", "resourceUpdated", "inventoryInstalled"));
-            IngestProcess ingest = IngestProcess.start(arguments, log);
+            ForkedJvm ingest = ForkedJvm.start(IngestApplication.class, List.of(arguments.toArray()), log);
             try {
                 String id = bed.onKafka.awaitSubscriptionId("crashing", WAIT);
                 bed.ofsc.startGenerating();
@@ -52,7 +54,7 @@ class IngestCrashIT {
                     // Nothing writes between the kill and the restart, so what only read_uncommitted sees is the cut page.
                     int committed = bed.onKafka.events(id).size();
                     cut += countReadUncommitted(bed) - committed;
-                    ingest = IngestProcess.start(arguments, log);
+                    ingest = ForkedJvm.start(IngestApplication.class, List.of(arguments.toArray()), log);
                 }
                 Thread.sleep(2_000);
                 bed.ofsc.stopGenerating();

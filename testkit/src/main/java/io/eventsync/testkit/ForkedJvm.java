@@ -1,6 +1,5 @@
-package io.eventsync.sandbox.ingest;
+package io.eventsync.testkit;
 
-import io.eventsync.ingest.IngestApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -9,24 +8,25 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * ingest-ofsc in its own JVM, so a test can kill it the way a node failure or the OOM killer does:
- * SIGKILL, no shutdown hook, no chance to finish a transaction.
+ * A service's main class in its own JVM, on the test's class path, so that a test can kill it the
+ * way a node failure or the OOM killer does: SIGKILL, no shutdown hook, no chance to finish
+ * anything in flight. Its output is appended to a log file.
  */
-final class IngestProcess implements AutoCloseable {
+public final class ForkedJvm implements AutoCloseable {
 
     private final Process process;
 
-    private IngestProcess(Process process) {
+    private ForkedJvm(Process process) {
         this.process = process;
     }
 
-    static IngestProcess start(IngestArguments arguments, Path log) {
+    public static ForkedJvm start(Class<?> mainClass, List<String> arguments, Path log) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), IngestApplication.class.getName()));
-        command.addAll(List.of(arguments.toArray()));
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), mainClass.getName()));
+        command.addAll(arguments);
         try {
-            return new IngestProcess(new ProcessBuilder(command)
+            return new ForkedJvm(new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start());
@@ -36,14 +36,14 @@ final class IngestProcess implements AutoCloseable {
     }
 
     /** SIGKILL, and waits until the process is gone. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("ingest process " + process.pid() + " survived SIGKILL");
+            throw new IllegalStateException("process " + process.pid() + " survived SIGKILL");
         }
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
