@@ -28,6 +28,7 @@ import io.netty.channel.ChannelOption;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -126,7 +127,7 @@ class EgressConfiguration {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(10_000, delivery.requestTimeout().toMillis()))
                 .responseTimeout(delivery.requestTimeout());
         WebClient http = WebClient.builder().clientConnector(new ReactorClientHttpConnector(netty)).build();
-        Senders senders = new Senders(http, policy, delivery.requestTimeout(), clock, metrics::tokenRequest);
+        Senders senders = new Senders(http, policy, delivery.requestTimeout(), clock, metrics::tokenRequest, json);
         ForwardingRules rules = new ForwardingRules(new Backoff(delivery.backoffInitial(), delivery.backoffMax(),
                 () -> ThreadLocalRandom.current().nextDouble()), delivery.maxAttempts());
         return new DeliveryRuntime(table, secrets, properties, delivery,
@@ -137,6 +138,16 @@ class EgressConfiguration {
     @Bean
     DryRun dryRun(IntegrationEvents events, JsonMapper json) {
         return new DryRun(events, new EntityMapping(), json);
+    }
+
+    /** Which routes deliver on this replica, and which version of each: what to check after a change. */
+    @Bean("delivery")
+    HealthIndicator deliveryHealthIndicator(DeliveryRuntime runtime) {
+        return () -> {
+            Map<String, Object> details = new TreeMap<>();
+            runtime.delivering().forEach((id, version) -> details.put(id, version.toString()));
+            return Health.up().withDetails(details).build();
+        };
     }
 
     /** Not ready until every route defined before this replica started is known. */

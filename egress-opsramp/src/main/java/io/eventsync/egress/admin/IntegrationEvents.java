@@ -141,7 +141,8 @@ public final class IntegrationEvents {
                 .toList();
         return new IntegrationEventRequest(request.name(), request.entity(), request.eventType(),
                 request.filterCriteria(), request.useBaseNotifier(), notifier, request.endPointURI(),
-                request.thirdPartyEventType(), headers, request.payload(), request.responseHeaders());
+                request.thirdPartyEventType(), headers, request.payload(), request.responseHeaders(),
+                request.delivery());
     }
 
     private static String keep(String given, String stored) {

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,9 +87,11 @@ public final class DeliveryRuntime implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 100;
     }
 
-    /** The ids of the routes delivering now. */
-    public synchronized Set<String> delivering() {
-        return Set.copyOf(running.keySet());
+    /** The routes delivering now, each with the version (update time) of the definition it runs. */
+    public synchronized Map<String, Instant> delivering() {
+        Map<String, Instant> versions = new HashMap<>();
+        running.forEach((id, run) -> versions.put(id, run.version()));
+        return Map.copyOf(versions);
     }
 
     synchronized void reconcile() {

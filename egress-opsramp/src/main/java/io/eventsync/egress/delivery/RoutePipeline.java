@@ -54,7 +54,8 @@ public final class RoutePipeline {
                 .flatMap(partition -> partition
                         .concatMap(this::selected)
                         .bufferTimeout(sender.maxBatch(), maxWait)
-                        .concatMap(batch -> deliver(batch, 1)), Integer.MAX_VALUE)
+                        .concatMap(batch -> Flux.fromIterable(sender.requests(batch))
+                                .concatMap(request -> deliver(request, 1))), Integer.MAX_VALUE)
                 .then();
     }
 

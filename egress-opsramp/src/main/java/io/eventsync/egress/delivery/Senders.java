@@ -5,9 +5,11 @@ import io.eventsync.egress.destination.TargetUris;
 import io.eventsync.egress.route.AuthType;
 import io.eventsync.egress.route.CompiledRoute;
 import io.eventsync.egress.route.IntegrationEvent;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.web.reactive.function.client.WebClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Builds the sender a compiled route delivers through, with its notifier's credentials. */
 public final class Senders {
@@ -17,8 +19,11 @@ public final class Senders {
     private final Duration timeout;
     private final Clock clock;
     private final Runnable onTokenRequest;
+    private final JsonMapper json;
 
-    public Senders(WebClient http, EgressPolicy policy, Duration timeout, Clock clock, Runnable onTokenRequest) {
+    public Senders(WebClient http, EgressPolicy policy, Duration timeout, Clock clock, Runnable onTokenRequest,
+                   JsonMapper json) {
+        this.json = json;
         this.http = http;
         this.policy = policy;
         this.timeout = timeout;
@@ -33,7 +38,12 @@ public final class Senders {
         String contentType = definition.headers().stream().filter(h -> h.key().equalsIgnoreCase("Content-Type"))
                 .map(IntegrationEvent.Header::value).findFirst()
                 .orElse(route.template().isPresent() ? null : "application/json");
-        return new WebhookSender(target, definition.thirdPartyEventType(), route.target().orElseThrow(), contentType, 1);
+        URI uri = route.target().orElseThrow();
+        return switch (definition.delivery().kind()) {
+            case OPR -> new OprReceiverSender(target, uri, definition.delivery().batchSize(), json);
+            case WEBHOOK -> new WebhookSender(target, definition.thirdPartyEventType(), uri, contentType,
+                    definition.delivery().batchSize());
+        };
     }
 
     private Credentials credentials(IntegrationEvent.Notifier notifier) {

@@ -9,6 +9,11 @@ public interface TargetSender {
     /** How many items one request may carry; 1 sends one request per event. */
     int maxBatch();
 
+    /** How a batch becomes requests, sent one after the other in this order; by default, one. */
+    default List<List<Outgoing>> requests(List<Outgoing> batch) {
+        return List.of(batch);
+    }
+
     /**
      * Sends {@code items} as one request. The answer lists the sequence numbers the target took
      * (every item on a 2xx, unless the target answers item by item). Never errors: a failure is an

@@ -31,9 +31,11 @@ public record IntegrationEvent(
         List<Header> responseHeaders,
         List<String> incomplete,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Delivery delivery) {
 
     public IntegrationEvent {
+        delivery = delivery == null ? Delivery.DEFAULT : delivery;
         headers = headers == null ? List.of() : List.copyOf(headers);
         responseHeaders = responseHeaders == null ? List.of() : List.copyOf(responseHeaders);
         incomplete = incomplete == null ? List.of() : List.copyOf(incomplete);
@@ -47,13 +49,23 @@ public record IntegrationEvent(
                                        Instant updatedAt) {
         return new IntegrationEvent(id, tenant, integration, name, entity, eventType, filterCriteria,
                 useBaseNotifier, notifier, endPointURI, thirdPartyEventType, headers, template, responseHeaders,
-                incomplete, createdAt, updatedAt);
+                incomplete, createdAt, updatedAt, delivery);
     }
 
     public IntegrationEvent withSecrets(Notifier notifier, List<Header> headers) {
         return new IntegrationEvent(id, tenant, integration, name, entity, eventType, filterCriteria,
                 useBaseNotifier, notifier, endPointURI, thirdPartyEventType, headers, template, responseHeaders,
-                incomplete, createdAt, updatedAt);
+                incomplete, createdAt, updatedAt, delivery);
+    }
+
+    /**
+     * eventsync's extension of seed 002: the target's kind, and how many events one request carries.
+     */
+    public record Delivery(TargetKind kind, int batchSize) {
+
+        public static final Delivery DEFAULT = new Delivery(TargetKind.WEBHOOK, 1);
+        public static final int OPR_DEFAULT_BATCH = 100;
+        public static final int MAX_BATCH = 1000;
     }
 
     /** The seed's filter, with the ids its answers show. */

@@ -66,6 +66,8 @@ public final class IntegrationEventAnswer {
         if (!route.responseHeaders().isEmpty()) {
             headers(answer, "responseHeaders", route.responseHeaders());
         }
+        answer.putObject("delivery").put("kind", route.delivery().kind().name())
+                .put("batchSize", route.delivery().batchSize());
         answer.put("status", route.complete() ? "COMPLETE" : "INCOMPLETE");
         if (!route.complete()) {
             ArrayNode missing = answer.putArray("incompleteFields");

@@ -19,7 +19,15 @@ public record IntegrationEventRequest(
         String thirdPartyEventType,
         List<KeyValue> headers,
         String payload,
-        List<KeyValue> responseHeaders) {
+        List<KeyValue> responseHeaders,
+        Delivery delivery) {
+
+    /**
+     * eventsync's extension: the kind of target and how many events one request may carry
+     * (default: a webhook, one event per request; an OPR receiver, 100).
+     */
+    public record Delivery(String kind, Integer batchSize) {
+    }
 
     public record FilterCriteria(String matchType, List<Rule> rules) {
     }

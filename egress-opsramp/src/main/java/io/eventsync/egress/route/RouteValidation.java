@@ -83,13 +83,28 @@ public final class RouteValidation {
         List<Header> headers = headers(findings, "/headers", request.headers());
         List<Header> responseHeaders = headers(findings, "/responseHeaders", request.responseHeaders());
         String template = template(findings, request.payload());
+        IntegrationEvent.Delivery delivery = delivery(findings, request.delivery());
 
         if (!findings.problems.isEmpty()) {
             return new Result(findings.problems, Optional.empty());
         }
         return new Result(List.of(), Optional.of(new IntegrationEvent(null, null, null, name, entity, eventType,
                 filter, useBase, notifier, endpoint, method, headers, template, responseHeaders,
-                findings.incomplete, null, null)));
+                findings.incomplete, null, null, delivery)));
+    }
+
+    private static IntegrationEvent.Delivery delivery(Findings findings, IntegrationEventRequest.Delivery given) {
+        if (given == null) {
+            return IntegrationEvent.Delivery.DEFAULT;
+        }
+        TargetKind kind = given.kind() == null ? TargetKind.WEBHOOK
+                : enumOf(findings, "/delivery/kind", given.kind(), TargetKind.values());
+        int fallback = kind == TargetKind.OPR ? IntegrationEvent.Delivery.OPR_DEFAULT_BATCH : 1;
+        int batchSize = given.batchSize() == null ? fallback : given.batchSize();
+        if (batchSize < 1 || batchSize > IntegrationEvent.Delivery.MAX_BATCH) {
+            findings.problem("/delivery/batchSize", "between 1 and " + IntegrationEvent.Delivery.MAX_BATCH);
+        }
+        return kind == null ? null : new IntegrationEvent.Delivery(kind, batchSize);
     }
 
     private static Filter filter(Findings findings, IntegrationEventRequest.FilterCriteria criteria) {

@@ -91,7 +91,7 @@ class RouteTableIT {
     private static IntegrationEvent route(String id, String name) {
         return new IntegrationEvent(id, "client_1", "INTG-sandbox", name, Entity.ALERT, EventType.CREATE, null, true,
                 null, null, HttpMethod.POST, List.of(), null, List.of(), List.of(), Instant.parse("2026-11-25T10:00:00Z"),
-                Instant.parse("2026-11-25T10:00:00Z"));
+                Instant.parse("2026-11-25T10:00:00Z"), null);
     }
 
     private static void await(BooleanSupplier condition, String what) {

@@ -1,0 +1,126 @@
+package io.eventsync.egress.delivery;
+
+import io.eventsync.egress.route.HttpMethod;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * An OPR-compliant receiver (seed 000), called as OMi calls a connected server: OMi events as a bulk
+ * {@code POST <base>/event} (an {@code OprEventList}, each item with its {@code sequence_number}),
+ * or a single {@code POST <base>/event} when retried alone; changes as a bulk
+ * {@code POST <base>/event_change/} whose items carry {@code event_ref} with the OMi event id as
+ * {@code target_id}. The answer's sequence numbers say which items the receiver took.
+ *
+ * <p>A single change also goes to the bulk path, as a list of one: the single path needs the
+ * receiver's own id for the event, which eventsync does not keep yet.
+ */
+public final class OprReceiverSender implements TargetSender {
+
+    private final HttpTarget target;
+    private final String base;
+    private final int maxBatch;
+    private final JsonMapper json;
+
+    public OprReceiverSender(HttpTarget target, URI base, int maxBatch, JsonMapper json) {
+        this.target = target;
+        this.base = base.toString().replaceAll("/+$", "");
+        this.maxBatch = maxBatch;
+        this.json = json;
+    }
+
+    @Override
+    public int maxBatch() {
+        return maxBatch;
+    }
+
+    /** Events and changes go to different paths: a batch becomes runs of one kind, in their order. */
+    @Override
+    public List<List<Outgoing>> requests(List<Outgoing> batch) {
+        List<List<Outgoing>> runs = new ArrayList<>();
+        String runKind = null;
+        for (Outgoing item : batch) {
+            String kind = kindOf(item);
+            if (!kind.equals(runKind)) {
+                runs.add(new ArrayList<>());
+                runKind = kind;
+            }
+            runs.get(runs.size() - 1).add(item);
+        }
+        return runs;
+    }
+
+    @Override
+    public Mono<TargetAnswer> send(List<Outgoing> items) {
+        Set<Long> all = items.stream().map(Outgoing::sequence).collect(Collectors.toUnmodifiableSet());
+        if ("event_change".equals(kindOf(items.get(0)))) {
+            ObjectNode list = json.createObjectNode();
+            ArrayNode changes = list.putArray("event_change");
+            for (Outgoing item : items) {
+                JsonNode record = record(item);
+                ObjectNode change = ((ObjectNode) record.path("event_change").deepCopy());
+                change.put("sequence_number", item.sequence());
+                ObjectNode ref = change.has("event_ref") && change.get("event_ref").isObject()
+                        ? (ObjectNode) change.get("event_ref") : change.putObject("event_ref");
+                ref.put("target_id", record.path("omi_event_id").asString());
+                changes.add(change);
+            }
+            return target.call(HttpMethod.POST, URI.create(base + "/event_change/"), "application/json",
+                    list.toString(), this::sequenceNumbers);
+        }
+        if (items.size() == 1) {
+            JsonNode event = record(items.get(0)).path("event");
+            return target.call(HttpMethod.POST, URI.create(base + "/event"), "application/json", event.toString(),
+                    answer -> all);
+        }
+        ObjectNode list = json.createObjectNode();
+        ArrayNode events = list.putArray("event");
+        for (Outgoing item : items) {
+            ObjectNode event = (ObjectNode) record(item).path("event").deepCopy();
+            event.put("sequence_number", item.sequence());
+            events.add(event);
+        }
+        return target.call(HttpMethod.POST, URI.create(base + "/event"), "application/json", list.toString(),
+                this::sequenceNumbers);
+    }
+
+    @Override
+    public String describe() {
+        return "OPR receiver " + base;
+    }
+
+    /** The sequence numbers of an OPR list answer, in any of the shapes receivers write. */
+    private Set<Long> sequenceNumbers(String answer) {
+        Set<Long> found = new HashSet<>();
+        try {
+            json.readTree(answer).findValues("sequence_number").forEach(value -> {
+                if (value.canConvertToLong() || value.isString()) {
+                    try {
+                        found.add(value.isString() ? Long.parseLong(value.asString()) : value.asLong());
+                    } catch (NumberFormatException ignored) {
+                        // Not a number: the item is not taken, and is sent again.
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            // An answer that is no JSON takes nothing: every item is sent again, as seed 000 says.
+        }
+        return found;
+    }
+
+    private String kindOf(Outgoing item) {
+        return record(item).path("kind").asString("event");
+    }
+
+    private JsonNode record(Outgoing item) {
+        return json.readTree(item.record().value());
+    }
+}

@@ -1,0 +1,175 @@
+package io.eventsync.sandbox.egress;
+
+import static io.eventsync.sandbox.egress.EgressTestBed.base64;
+import static io.eventsync.sandbox.egress.EgressTestBed.route;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventsync.contracts.opr.OprEvent;
+import io.eventsync.sandbox.receiver.OAuthGrant;
+import io.eventsync.sandbox.receiver.ReceiverSimulatorSettings;
+import io.eventsync.sandbox.receiver.RecordedRequest;
+import io.eventsync.testkit.Await;
+import io.eventsync.testkit.TopicReader;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Egress delivering to the receiver simulator through a real broker: an OPR receiver with seed
+ * 000's answer rules, notifier authentication of every kind, two routes at different speeds, and a
+ * route changed while it runs.
+ */
+class EgressTargetsIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    @Test
+    void anOprReceiverGetsBulksAndPartialAnswersAndServerErrorsAreRetriedUntilEverythingIsTaken() {
+        try (EgressTestBed bed = new EgressTestBed(ReceiverSimulatorSettings.builder().port(0).build())) {
+            ObjectNode opr = route("to OPR", "ALERT", "NONE");
+            opr.putObject("notifier").put("type", "REST_API").put("authType", "NONE")
+                    .put("baseURI", bed.receiverUrl("/opr"));
+            opr.putObject("delivery").put("kind", "OPR").put("batchSize", 10);
+            bed.createRoute(opr);
+            bed.receiver.faults("/opr/event").partialNext(2, 3);
+            bed.receiver.faults("/opr/event").failNext(1, 503);
+
+            List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                records.add(bed.omiEvent("omi-" + (i % 8), "opr " + i));
+            }
+            for (int key = 0; key < 8; key++) {
+                records.add(bed.omiClose("omi-" + key));
+            }
+            bed.produce(records);
+
+            Await.until(() -> titles(bed.receiver.eventsReceived()).size() == 40
+                    && bed.receiver.changesReceived().size() >= 8, WAIT, "40 events and 8 changes at the receiver");
+            List<RecordedRequest> requests = bed.receiver.requestsTo("/opr/event");
+            assertThat(requests).extracting(RecordedRequest::status).contains(503);
+            assertThat(requests).anySatisfy(r -> assertThat(r.bodyText()).contains("\"sequence_number\""));
+            assertThat(TopicReader.readToEnd(bed.broker.bootstrapServers(), bed.deadLetters,
+                    new ByteArrayDeserializer())).isEmpty();
+        }
+    }
+
+    @Test
+    void everyNotifierAuthenticationIsUsedAndTokensAreRenewedWhenTheyExpireOrAreRefused() throws Exception {
+        try (EgressTestBed bed = new EgressTestBed(ReceiverSimulatorSettings.builder().port(0)
+                .tokenLifetime(Duration.ofSeconds(2)).build())) {
+            String tokenUrl = bed.receiverUrl("/oauth/token");
+            bed.createRoute(webhook("client credentials", "/hooks/bearer/cc", notifier(bed, "OAUTH2")
+                    .put("grantType", "CLIENT_CREDENTIALS").put("apiKey", "eventsync").put("apiSecret", "oauth-sandbox")
+                    .put("accessTokenURL", tokenUrl)));
+            bed.createRoute(webhook("password", "/hooks/bearer/pw", notifier(bed, "OAUTH2")
+                    .put("grantType", "PASSWORD").put("userName", "operator").put("password", "operator-sandbox")
+                    .put("apiKey", "eventsync").put("apiSecret", "oauth-sandbox").put("accessTokenURL", tokenUrl)));
+            bed.createRoute(webhook("refresh", "/hooks/bearer/rt", notifier(bed, "OAUTH2")
+                    .put("grantType", "REFRESH_TOKEN").put("userName", "operator").put("password", "operator-sandbox")
+                    .put("apiKey", "eventsync").put("apiSecret", "oauth-sandbox").put("accessTokenURL", tokenUrl)));
+            bed.createRoute(webhook("basic", "/hooks/basic/b", notifier(bed, "BASIC")
+                    .put("userName", "webhook").put("password", "webhook-sandbox")));
+            List<String> paths = List.of("/hooks/bearer/cc", "/hooks/bearer/pw", "/hooks/bearer/rt", "/hooks/basic/b");
+
+            bed.produce(List.of(bed.omiEvent("auth-1", "first")));
+            awaitTaken(bed, paths, 1);
+            Thread.sleep(2_500);
+            bed.produce(List.of(bed.omiEvent("auth-2", "after expiry")));
+            awaitTaken(bed, paths, 2);
+            bed.receiver.faults("/hooks/bearer/").expireTokens();
+            bed.produce(List.of(bed.omiEvent("auth-3", "after refusal")));
+            awaitTaken(bed, paths, 3);
+
+            assertThat(bed.receiver.tokensIssued(OAuthGrant.CLIENT_CREDENTIALS)).isGreaterThanOrEqualTo(3);
+            assertThat(bed.receiver.tokensIssued(OAuthGrant.PASSWORD)).isGreaterThanOrEqualTo(2);
+            assertThat(bed.receiver.tokensIssued(OAuthGrant.REFRESH_TOKEN)).as("renewed with the refresh token")
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(bed.receiver.requestsTo("/hooks/basic/b")).allSatisfy(r ->
+                    assertThat(r.authorization()).isEqualTo("Basic webhook"));
+            assertThat(bed.receiver.requestsTo("/hooks/")).noneSatisfy(r ->
+                    assertThat(r.bodyText()).contains("sandbox"));
+        }
+    }
+
+    @Test
+    void aSlowTargetDoesNotHoldUpAFastOne() {
+        try (EgressTestBed bed = new EgressTestBed(ReceiverSimulatorSettings.builder().port(0).build())) {
+            bed.receiver.faults("/hooks/open/slow").latency(Duration.ofSeconds(2));
+            bed.createRoute(webhook("slow", "/hooks/open/slow", notifier(bed, "NONE")));
+            bed.createRoute(webhook("fast", "/hooks/open/fast", notifier(bed, "NONE")));
+            List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                records.add(bed.omiEvent("speed-" + i, "speed " + i));
+            }
+            bed.produce(records);
+
+            Await.until(() -> taken(bed, "/hooks/open/fast") == 30, WAIT, "the fast target to get all 30");
+            assertThat(taken(bed, "/hooks/open/slow")).as("the slow one is still at it").isLessThan(30);
+        }
+    }
+
+    @Test
+    void aRouteChangedWhileItRunsDeliversTheNewWayAndADeletedOneStops() throws Exception {
+        try (EgressTestBed bed = new EgressTestBed(ReceiverSimulatorSettings.builder().port(0).build())) {
+            ObjectNode v1 = webhook("changing", "/hooks/open/change", notifier(bed, "NONE"))
+                    .put("payload", base64("{\"v\":1,\"s\":\"$alert.subject\"}"));
+            String id = bed.createRoute(v1);
+            bed.produce(List.of(bed.omiEvent("change-1", "before")));
+            Await.until(() -> bodies(bed, "/hooks/open/change").contains("{\"v\":1,\"s\":\"before\"}"), WAIT,
+                    "the first version's payload");
+
+            String before = bed.delivering().get(id);
+            ObjectNode v2 = v1.deepCopy().put("payload", base64("{\"v\":2,\"s\":\"$alert.subject\"}"));
+            bed.updateRoute(id, v2);
+            Await.until(() -> bed.delivering().containsKey(id) && !bed.delivering().get(id).equals(before), WAIT,
+                    "the route to run its new version");
+            bed.produce(List.of(bed.omiEvent("change-2", "after")));
+            Await.until(() -> bodies(bed, "/hooks/open/change").contains("{\"v\":2,\"s\":\"after\"}"), WAIT,
+                    "the second version's payload");
+
+            bed.deleteRoute(id);
+            Await.until(() -> !bed.delivering().containsKey(id), WAIT, "the deleted route to stop");
+            int requests = bed.receiver.requestsTo("/hooks/open/change").size();
+            bed.produce(List.of(bed.omiEvent("change-3", "deleted")));
+            Thread.sleep(2_000);
+            assertThat(bed.receiver.requestsTo("/hooks/open/change")).hasSize(requests);
+        }
+    }
+
+    private static ObjectNode webhook(String name, String path, ObjectNode notifier) {
+        ObjectNode route = route(name, "ALERT", "CREATE").put("endPointURI", path).put("thirdPartyEventType", "POST")
+                .put("payload", base64("{\"text\":\"$alert.subject\",\"key\":\"$alert.id\"}"));
+        route.set("notifier", notifier);
+        route.putArray("headers").addObject().put("key", "Content-Type").put("value", "application/json");
+        return route;
+    }
+
+    private static ObjectNode notifier(EgressTestBed bed, String authType) {
+        return EgressTestBed.JSON.createObjectNode().put("type", "REST_API").put("authType", authType)
+                .put("baseURI", bed.receiverUrl(""));
+    }
+
+    private static void awaitTaken(EgressTestBed bed, List<String> paths, int count) {
+        Await.until(() -> paths.stream().allMatch(path -> taken(bed, path) >= count), WAIT,
+                count + " event(s) taken on each of " + paths);
+    }
+
+    private static long taken(EgressTestBed bed, String path) {
+        return bed.receiver.requestsTo(path).stream().filter(r -> r.status() >= 200 && r.status() < 300)
+                .map(RecordedRequest::bodyText).distinct().count();
+    }
+
+    private static List<String> bodies(EgressTestBed bed, String path) {
+        return bed.receiver.requestsTo(path).stream().map(RecordedRequest::bodyText).toList();
+    }
+
+    private static Set<String> titles(List<OprEvent> events) {
+        return events.stream().map(OprEvent::title).collect(Collectors.toSet());
+    }
+}
