@@ -18,6 +18,7 @@ import io.eventsync.egress.entity.EntityMapping;
 import io.eventsync.egress.kafka.KafkaClientConfigs;
 import io.eventsync.egress.route.IntegrationEventAnswer;
 import io.eventsync.egress.route.RouteValidation;
+import io.eventsync.egress.routes.ConfiguredRoutes;
 import io.eventsync.egress.routes.RouteTable;
 import io.eventsync.egress.routes.RouteTopic;
 import io.eventsync.egress.secret.RouteSecrets;
@@ -72,7 +73,8 @@ class EgressConfiguration {
     }
 
     @Bean
-    RouteTable routeTable(EgressProperties properties, KafkaClientConfigs kafka, JsonMapper json) {
+    RouteTable routeTable(EgressProperties properties, KafkaClientConfigs kafka, JsonMapper json, EgressPolicy policy,
+                          RouteSecrets secrets) {
         if (properties.createTopics()) {
             try (Admin admin = Admin.create(kafka.admin())) {
                 // One partition: the table orders every change of every route by its offset.
@@ -80,8 +82,10 @@ class EgressConfiguration {
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
             }
         }
-        return new RouteTable(() -> new KafkaConsumer<>(kafka.reader("routes"), new StringDeserializer(),
+        RouteTable table = new RouteTable(() -> new KafkaConsumer<>(kafka.reader("routes"), new StringDeserializer(),
                 new ByteArrayDeserializer()), properties.routeTopic(), json);
+        table.configure(new ConfiguredRoutes(properties, new RouteValidation(policy), secrets).routes());
+        return table;
     }
 
     @Bean(destroyMethod = "close")

@@ -41,6 +41,14 @@ final class ReadyBanner {
                 " metrics          " + sandbox.ingestUrl() + "/actuator/prometheus",
                 " see the events   " + kafkaEnvironment(sandbox) + OFSC_SCRIPT,
                 "",
+                " egress-opsramp (both topics -> receiver simulator)",
+                " admin API        " + sandbox.egressUrl() + "/api/v2/tenants/" + EmbeddedEgress.TENANT
+                        + "/integrations/installed/" + EmbeddedEgress.INTEGRATION + "/events",
+                " admin token      POST " + sandbox.egressUrl() + "/auth/oauth/token   (client admin / admin-sandbox)",
+                " health, metrics  " + sandbox.egressUrl() + "/actuator/health, /actuator/prometheus",
+                " receiver         " + sandbox.receiverUrl() + "/sim/status   (OPR receiver at "
+                        + sandbox.receiverUrl() + "/opr)",
+                "",
                 LAST_LINE + "; nothing is kept",
                 rule,
                 "");

@@ -2,6 +2,7 @@ package io.eventsync.sandbox;
 
 import io.eventsync.contracts.topic.Topics;
 import io.eventsync.sandbox.ofsc.OfscSimulator;
+import io.eventsync.sandbox.receiver.ReceiverSimulator;
 import io.eventsync.testkit.Brokers;
 import io.eventsync.testkit.KafkaBroker;
 import java.net.URI;
@@ -17,9 +18,9 @@ import sun.misc.Signal;
 
 /**
  * The whole pipeline on one machine, in one JVM: an in-process Kafka broker, the gateway publishing to
- * it, an OFSC simulator generating a steady stream of events, and ingest-ofsc reading them onto
- * {@code ofsc.events}. For people trying eventsync out and for end-to-end tests; it keeps nothing
- * across runs.
+ * it, an OFSC simulator generating a steady stream of events, ingest-ofsc reading them onto
+ * {@code ofsc.events}, and egress-opsramp forwarding both topics to a receiver simulator. For
+ * people trying eventsync out and for end-to-end tests; it keeps nothing across runs.
  *
  * <p>Components are started in dependency order and closed in reverse, so each one still has what it
  * talks to while it shuts down. A later component (a simulator, another service) is one more
@@ -40,16 +41,20 @@ public final class Sandbox implements AutoCloseable {
     private final int gatewayPort;
     private final int ingestPort;
     private final URI ofscUrl;
+    private final int egressPort;
+    private final URI receiverUrl;
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private Sandbox(SandboxSettings settings, Deque<Component> started, String bootstrapServers, int gatewayPort,
-                    int ingestPort, URI ofscUrl) {
+                    int ingestPort, URI ofscUrl, int egressPort, URI receiverUrl) {
         this.settings = settings;
         this.started = started;
         this.bootstrapServers = bootstrapServers;
         this.gatewayPort = gatewayPort;
         this.ingestPort = ingestPort;
         this.ofscUrl = ofscUrl;
+        this.egressPort = egressPort;
+        this.receiverUrl = receiverUrl;
     }
 
     public static void main(String[] args) {
@@ -98,7 +103,15 @@ public final class Sandbox implements AutoCloseable {
             int ingestPort = boundPort(ingest);
             Readiness.await(readinessOf(ingestPort), READY_TIMEOUT);
 
-            return new Sandbox(settings, started, bootstrapServers, gatewayPort, ingestPort, ofsc.baseUrl());
+            ReceiverSimulator receiver = ReceiverSimulator.start(settings.receiver());
+            started.push(new Component("receiver simulator", receiver));
+            ConfigurableApplicationContext egress = EmbeddedEgress.start(settings, bootstrapServers, receiver.baseUrl());
+            started.push(new Component("egress-opsramp", egress));
+            int egressPort = boundPort(egress);
+            Readiness.await(readinessOf(egressPort), READY_TIMEOUT);
+
+            return new Sandbox(settings, started, bootstrapServers, gatewayPort, ingestPort, ofsc.baseUrl(),
+                    egressPort, receiver.baseUrl());
         } catch (RuntimeException | Error e) {
             closeAll(started);
             throw e;
@@ -138,6 +151,15 @@ public final class Sandbox implements AutoCloseable {
     /** The simulated OFSC instance ingest reads, e.g. {@code http://localhost:8090}. */
     public URI ofscUrl() {
         return ofscUrl;
+    }
+
+    public URI egressUrl() {
+        return URI.create("http://localhost:" + egressPort);
+    }
+
+    /** The simulated third parties egress delivers to, e.g. {@code http://localhost:8091}. */
+    public URI receiverUrl() {
+        return receiverUrl;
     }
 
     /** Blocks until {@link #close()} has finished, from whichever thread. */

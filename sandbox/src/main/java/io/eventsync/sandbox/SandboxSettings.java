@@ -1,6 +1,7 @@
 package io.eventsync.sandbox;
 
 import io.eventsync.sandbox.ofsc.OfscSimulatorSettings;
+import io.eventsync.sandbox.receiver.ReceiverSimulatorSettings;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,13 +16,17 @@ import java.util.Objects;
  * @param connectedServerPassword its password (OMI_CONNECTED_SERVER_PASSWORD)
  * @param ofsc the OFSC simulator (OFSC_SIM_PORT, OFSC_INSTANCE, OFSC_CLIENT_ID, OFSC_CLIENT_SECRET,
  *     OFSC_EVENTS_PER_SECOND, OFSC_RETENTION); ingest-ofsc reads it with its first client
+ * @param egressPort egress-opsramp's HTTP port: its admin API, health and metrics (EGRESS_PORT)
+ * @param receiver the receiver simulator egress delivers to (RECEIVER_PORT and RECEIVER_* credentials)
  */
 public record SandboxSettings(int kafkaPort, int gatewayPort, int ingestPort, String connectedServerName,
-                              String connectedServerPassword, OfscSimulatorSettings ofsc) {
+                              String connectedServerPassword, OfscSimulatorSettings ofsc, int egressPort,
+                              ReceiverSimulatorSettings receiver) {
 
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_GATEWAY_PORT = 8080;
     public static final int DEFAULT_INGEST_PORT = 8081;
+    public static final int DEFAULT_EGRESS_PORT = 8082;
     public static final String DEFAULT_CONNECTED_SERVER_NAME = "omi";
     public static final String DEFAULT_CONNECTED_SERVER_PASSWORD = "omi-sandbox";
 
@@ -29,7 +34,9 @@ public record SandboxSettings(int kafkaPort, int gatewayPort, int ingestPort, St
         requirePort(kafkaPort, "Kafka port");
         requirePort(gatewayPort, "gateway port");
         requirePort(ingestPort, "ingest port");
+        requirePort(egressPort, "egress port");
         Objects.requireNonNull(ofsc, "ofsc");
+        Objects.requireNonNull(receiver, "receiver");
         if (connectedServerName == null || connectedServerName.isBlank()) {
             throw new IllegalArgumentException("The connected server name must not be blank");
         }
@@ -54,7 +61,9 @@ public record SandboxSettings(int kafkaPort, int gatewayPort, int ingestPort, St
                 port(env, "INGEST_PORT", DEFAULT_INGEST_PORT),
                 text(env, "OMI_CONNECTED_SERVER_NAME", DEFAULT_CONNECTED_SERVER_NAME),
                 text(env, "OMI_CONNECTED_SERVER_PASSWORD", DEFAULT_CONNECTED_SERVER_PASSWORD),
-                OfscSimulatorSettings.fromEnvironment(env));
+                OfscSimulatorSettings.fromEnvironment(env),
+                port(env, "EGRESS_PORT", DEFAULT_EGRESS_PORT),
+                ReceiverSimulatorSettings.fromEnvironment(env));
     }
 
     /** The client ingest-ofsc authenticates as: the simulator's first. */
@@ -66,7 +75,7 @@ public record SandboxSettings(int kafkaPort, int gatewayPort, int ingestPort, St
     public String toString() {
         return "SandboxSettings[kafkaPort=" + kafkaPort + ", gatewayPort=" + gatewayPort + ", ingestPort="
                 + ingestPort + ", connectedServerName=" + connectedServerName + ", connectedServerPassword=******"
-                + ", ofsc=" + ofsc + "]";
+                + ", ofsc=" + ofsc + ", egressPort=" + egressPort + ", receiver=" + receiver + "]";
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

@@ -2,9 +2,11 @@ package io.eventsync.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventsync.testkit.Await;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,12 +21,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The README's run command end to end: the packaged sandbox jar started as a newcomer starts it, the
  * samples forwarded by the documented script, and the process ended by SIGTERM.
  */
 class SandboxIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
@@ -36,6 +42,8 @@ class SandboxIT {
         int gatewayPort = Integer.parseInt(ports.get("GATEWAY_PORT"));
         int ingestPort = Integer.parseInt(ports.get("INGEST_PORT"));
         int ofscPort = Integer.parseInt(ports.get("OFSC_SIM_PORT"));
+        int egressPort = Integer.parseInt(ports.get("EGRESS_PORT"));
+        int receiverPort = Integer.parseInt(ports.get("RECEIVER_PORT"));
 
         try (SandboxProcess sandbox = SandboxProcess.start(ports)) {
             assertThat(sandbox.awaitReady(START_TIMEOUT)).as(sandbox.output()).isTrue();
@@ -47,7 +55,9 @@ class SandboxIT {
                     .contains("http://localhost:" + ofscPort)
                     .contains("client eventsync@sandbox / ofsc-sandbox")
                     .contains("http://localhost:" + ingestPort + "/actuator/prometheus")
-                    .contains(Sandbox.OFSC_TOPIC);
+                    .contains(Sandbox.OFSC_TOPIC)
+                    .contains("http://localhost:" + egressPort + "/api/v2/tenants/client_1")
+                    .contains("http://localhost:" + receiverPort + "/sim/status");
 
             Map<String, String> scriptEnvironment = Map.of(
                     "GATEWAY_PORT", Integer.toString(gatewayPort),
@@ -75,6 +85,18 @@ class SandboxIT {
             assertThat(get(URI.create("http://localhost:" + ingestPort + "/actuator/prometheus")))
                     .contains("eventsync_ingest_events_total{")
                     .contains("eventsync_ingest_lag_seconds{");
+
+            // egress forwards both topics to the receiver simulator: the samples to its OPR receiver,
+            // OFSC activities to one of its webhooks.
+            URI receiverStatus = URI.create("http://localhost:" + receiverPort + "/sim/status");
+            Await.until(() -> {
+                JsonNode status = JSON.readTree(get(receiverStatus));
+                return status.path("opr").path("eventsReceived").asInt() >= 3
+                        && status.path("opr").path("changesReceived").asInt() >= 1
+                        && status.path("requests").toString().contains("hooks");
+            }, START_TIMEOUT, "the samples and OFSC activities at the receiver simulator");
+            assertThat(get(URI.create("http://localhost:" + egressPort + "/actuator/prometheus")))
+                    .contains("eventsync_egress_delivered_total{");
 
             assertThat(sandbox.terminate(STOP_TIMEOUT)).as(sandbox.output()).isZero();
             assertThat(sandbox.output()).contains("Sandbox stopped").doesNotContain(" ERROR ");
@@ -131,7 +153,8 @@ class SandboxIT {
     /** Every port the sandbox binds, each free now, so a run never meets a developer's own sandbox. */
     private static Map<String, String> freePorts() {
         Map<String, String> ports = new HashMap<>();
-        for (String name : List.of("KAFKA_PORT", "GATEWAY_PORT", "INGEST_PORT", "OFSC_SIM_PORT")) {
+        for (String name : List.of("KAFKA_PORT", "GATEWAY_PORT", "INGEST_PORT", "OFSC_SIM_PORT", "EGRESS_PORT",
+                "RECEIVER_PORT")) {
             String port;
             do {
                 port = Integer.toString(SandboxProcess.freePort());
@@ -141,9 +164,16 @@ class SandboxIT {
         return Map.copyOf(ports);
     }
 
-    private static String get(URI uri) throws Exception {
+    private static String get(URI uri) {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+        try {
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static ScriptRun runScript(String script, Map<String, String> environment) throws Exception {

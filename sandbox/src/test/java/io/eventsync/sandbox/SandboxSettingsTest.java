@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.eventsync.sandbox.ofsc.OfscSimulatorSettings;
+import io.eventsync.sandbox.receiver.ReceiverSimulatorSettings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,9 @@ class SandboxSettingsTest {
     void theDefaultsAreTheOnesTheReadmePromises() {
         assertThat(SandboxSettings.defaults())
                 .isEqualTo(new SandboxSettings(9092, 8080, 8081, "omi", "omi-sandbox",
-                        OfscSimulatorSettings.fromEnvironment(Map.of())));
+                        OfscSimulatorSettings.fromEnvironment(Map.of()), 8082,
+                        ReceiverSimulatorSettings.fromEnvironment(Map.of())));
+        assertThat(SandboxSettings.defaults().receiver().port()).isEqualTo(8091);
         assertThat(SandboxSettings.defaults().ofsc().port()).isEqualTo(8090);
         assertThat(SandboxSettings.defaults().ofscClient()).isEqualTo(Map.entry("eventsync", "ofsc-sandbox"));
         assertThat(SandboxSettings.defaults().ofsc().instanceName()).isEqualTo("sandbox");
@@ -29,10 +32,12 @@ class SandboxSettingsTest {
     void variablesOverrideEachDefault() {
         Map<String, String> env = Map.of("KAFKA_PORT", "19092", "GATEWAY_PORT", "18080", "INGEST_PORT", "18081",
                 "OMI_CONNECTED_SERVER_NAME", "omi-dr", "OMI_CONNECTED_SERVER_PASSWORD", "x",
-                "OFSC_SIM_PORT", "18090", "OFSC_CLIENT_ID", "relay", "OFSC_CLIENT_SECRET", "y");
+                "OFSC_SIM_PORT", "18090", "OFSC_CLIENT_ID", "relay", "OFSC_CLIENT_SECRET", "y",
+                "EGRESS_PORT", "18082", "RECEIVER_PORT", "18091");
         SandboxSettings settings = SandboxSettings.fromEnvironment(env);
         assertThat(settings).isEqualTo(new SandboxSettings(19092, 18080, 18081, "omi-dr", "x",
-                OfscSimulatorSettings.fromEnvironment(env)));
+                OfscSimulatorSettings.fromEnvironment(env), 18082, ReceiverSimulatorSettings.fromEnvironment(env)));
+        assertThat(settings.receiver().port()).isEqualTo(18091);
         assertThat(settings.ofsc().port()).isEqualTo(18090);
         assertThat(settings.ofscClient()).isEqualTo(Map.entry("relay", "y"));
     }

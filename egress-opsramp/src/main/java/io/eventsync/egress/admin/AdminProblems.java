@@ -37,6 +37,12 @@ final class AdminProblems {
     }
 
     @ExceptionHandler
+    ResponseEntity<ProblemDetail> conflict(ConflictException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(problem(HttpStatus.CONFLICT, "conflict", "The resource cannot be changed", e.getMessage()));
+    }
+
+    @ExceptionHandler
     ResponseEntity<ProblemDetail> unreadable(ServerWebInputException e) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "unreadable-body", "The body cannot be read",
                 "the body must be a JSON integration event (seed 002)");

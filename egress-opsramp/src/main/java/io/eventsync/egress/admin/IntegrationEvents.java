@@ -75,6 +75,7 @@ public final class IntegrationEvents {
     public Mono<IntegrationEvent> update(String tenant, String integration, String id,
                                          IntegrationEventRequest request) {
         IntegrationEvent existing = get(tenant, integration, id);
+        requireChangeable(tenant, integration, id);
         IntegrationEvent checked = checked(keepingSecrets(request, existing));
         return topic.put(secrets.seal(checked.identified(id, tenant, integration, existing.createdAt(),
                 clock.instant())));
@@ -82,6 +83,7 @@ public final class IntegrationEvents {
 
     public Mono<Void> delete(String tenant, String integration, String id) {
         get(tenant, integration, id);
+        requireChangeable(tenant, integration, id);
         return topic.delete(new RouteKey(tenant, integration, id));
     }
 
@@ -117,6 +119,13 @@ public final class IntegrationEvents {
             throw new RouteRefusedException(result.problems());
         }
         return result.route().orElseThrow();
+    }
+
+    private void requireChangeable(String tenant, String integration, String id) {
+        if (table.isConfigured(new RouteKey(tenant, integration, id))) {
+            throw new ConflictException("integration event " + id
+                    + " is defined in configuration (eventsync.egress.routes); change it there");
+        }
     }
 
     private void requireIntegration(String tenant, String integration) {

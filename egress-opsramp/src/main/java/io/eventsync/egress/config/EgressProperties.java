@@ -8,6 +8,7 @@ import io.eventsync.egress.route.NotifierType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +33,8 @@ public record EgressProperties(
         @DefaultValue("true") boolean createTopics,
         @NotBlank String secretKey,
         @DefaultValue List<String> allowlist,
-        @DefaultValue List<@Valid Tenant> tenants) {
+        @DefaultValue List<@Valid Tenant> tenants,
+        @DefaultValue List<@Valid ConfiguredRoute> routes) {
 
     public Optional<Integration> integration(String tenant, String integration) {
         return tenants.stream().filter(t -> t.id().equals(tenant)).flatMap(t -> t.integrations().stream())
@@ -42,7 +44,20 @@ public record EgressProperties(
     @Override
     public String toString() {
         return "EgressProperties[routeTopic=" + routeTopic + ", createTopics=" + createTopics
-                + ", secretKey=******, allowlist=" + allowlist + ", tenants=" + tenants + "]";
+                + ", secretKey=******, allowlist=" + allowlist + ", tenants=" + tenants + ", routes="
+                + routes.stream().map(ConfiguredRoute::id).toList() + "]";
+    }
+
+    /**
+     * A route given in configuration rather than through the admin API (the sandbox's defaults, or
+     * routes kept in a deployment's configuration).
+     *
+     * @param id the route's id, stable across restarts: its consumer group is named after it
+     * @param definition the integration event, as the admin API takes it
+     */
+    public record ConfiguredRoute(@NotBlank String tenant, @NotBlank String integration,
+                                  @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,100}") String id,
+                                  @NotNull IntegrationEventRequest definition) {
     }
 
     /** An OpsRamp tenant ({@code clientId} in seed 002's URL). */

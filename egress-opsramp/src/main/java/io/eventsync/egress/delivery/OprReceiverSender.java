@@ -68,9 +68,8 @@ public final class OprReceiverSender implements TargetSender {
                 JsonNode record = record(item);
                 ObjectNode change = ((ObjectNode) record.path("event_change").deepCopy());
                 change.put("sequence_number", item.sequence());
-                ObjectNode ref = change.has("event_ref") && change.get("event_ref").isObject()
-                        ? (ObjectNode) change.get("event_ref") : change.putObject("event_ref");
-                ref.put("target_id", record.path("omi_event_id").asString());
+                // OMi's event_ref names the event between OMi and eventsync; to this receiver it is the OMi event.
+                change.putObject("event_ref").put("target_id", record.path("omi_event_id").asString());
                 changes.add(change);
             }
             return target.call(HttpMethod.POST, URI.create(base + "/event_change/"), "application/json",

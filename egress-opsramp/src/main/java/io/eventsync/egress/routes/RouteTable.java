@@ -37,6 +37,9 @@ public final class RouteTable implements SmartLifecycle {
     private final Supplier<Consumer<String, byte[]>> consumers;
     private final String topic;
     private final JsonMapper json;
+    /** Offset of routes from configuration: above any record's, so the topic never overrides them. */
+    private static final long CONFIGURED = Long.MAX_VALUE;
+
     private final Map<String, Versioned> routes = new ConcurrentHashMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean caughtUp;
@@ -69,6 +72,20 @@ public final class RouteTable implements SmartLifecycle {
 
     public List<IntegrationEvent> all() {
         return routes.values().stream().map(Versioned::route).filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * Routes given in configuration: the same on every replica (same configuration), never in the
+     * topic, not changeable through the API.
+     */
+    public void configure(List<IntegrationEvent> configured) {
+        configured.forEach(route -> apply(new RouteKey(route.tenant(), route.integration(), route.id()), route,
+                CONFIGURED));
+    }
+
+    public boolean isConfigured(RouteKey key) {
+        Versioned versioned = routes.get(key.text());
+        return versioned != null && versioned.offset() == CONFIGURED;
     }
 
     /** True once the topic has been read to the end it had at start: before that, routes may be missing. */

@@ -54,6 +54,14 @@ class AdminApiIT {
         registry.add("eventsync.kafka.bootstrap-servers", () -> Brokers.shared().bootstrapServers());
         registry.add("eventsync.egress.route-topic", () -> ROUTE_TOPIC);
         registry.add("server.port", () -> "0");
+        registry.add("eventsync.egress.delivery.topics", () -> KafkaBroker.uniqueTopic("none"));
+        registry.add("eventsync.egress.routes[0].tenant", () -> "client_1");
+        registry.add("eventsync.egress.routes[0].integration", () -> "INTG-sandbox");
+        registry.add("eventsync.egress.routes[0].id", () -> "configured-alerts");
+        registry.add("eventsync.egress.routes[0].definition.name", () -> "alerts from configuration");
+        registry.add("eventsync.egress.routes[0].definition.entity", () -> "ALERT");
+        registry.add("eventsync.egress.routes[0].definition.eventType", () -> "NONE");
+        registry.add("eventsync.egress.routes[0].definition.useBaseNotifier", () -> "true");
     }
 
     @BeforeEach
@@ -110,6 +118,19 @@ class AdminApiIT {
         admin.delete().uri(EVENTS + "/event/" + id).exchange().expectStatus().isNoContent();
         admin.get().uri(EVENTS + "/event/" + id).exchange().expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void aRouteFromConfigurationIsServedButCanOnlyBeChangedThere() {
+        admin.get().uri(EVENTS + "/event/configured-alerts").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.name").isEqualTo("alerts from configuration")
+                .jsonPath("$.status").isEqualTo("COMPLETE");
+        assertThat(routes()).contains("configured-alerts");
+        admin.put().uri(EVENTS + "/event/configured-alerts").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(seed("create-event")).exchange().expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.detail").value(detail ->
+                        assertThat(detail.toString()).contains("eventsync.egress.routes"));
+        admin.delete().uri(EVENTS + "/event/configured-alerts").exchange().expectStatus().isEqualTo(409);
     }
 
     @Test
