@@ -7,6 +7,7 @@ import io.eventsync.egress.config.EgressProperties;
 import io.eventsync.egress.config.DeliveryProperties;
 import io.eventsync.egress.config.KafkaClientProperties;
 import io.eventsync.egress.delivery.Backoff;
+import io.eventsync.egress.delivery.ConsumerLag;
 import io.eventsync.egress.delivery.DeliveryMetrics;
 import io.eventsync.egress.delivery.DeliveryRuntime;
 import io.eventsync.egress.delivery.ForwardingRules;
@@ -24,7 +25,9 @@ import io.eventsync.egress.routes.RouteTopic;
 import io.eventsync.egress.secret.RouteSecrets;
 import io.eventsync.egress.secret.SecretBox;
 import io.eventsync.egress.destination.EgressPolicy;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.netty.channel.ChannelOption;
 import java.time.Clock;
 import java.util.Map;
@@ -46,6 +49,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -99,7 +103,7 @@ class EgressConfiguration {
     IntegrationEvents integrationEvents(EgressProperties properties, DeliveryProperties delivery, EgressPolicy policy,
                                         RouteSecrets secrets, RouteTopic topic, RouteTable table, KafkaClientConfigs kafka,
                                         KafkaClientProperties kafkaProperties, JsonMapper json, Clock clock) {
-        GroupPositions positions = new GroupPositions(kafka.admin(), delivery.topics(),
+        GroupPositions positions = new GroupPositions(kafka.admin(), delivery.sources(),
                 kafkaProperties.adminTimeout().toMillis());
         return new IntegrationEvents(properties, new RouteValidation(policy), secrets, topic, table,
                 new IntegrationEventAnswer(json), id -> positions.startAtEnd(delivery.group(id)), clock);
@@ -116,6 +120,7 @@ class EgressConfiguration {
             try (Admin admin = Admin.create(kafka.admin())) {
                 TopicProvisioner.ensure(admin, new NewTopic(delivery.deadLetterTopic(), Optional.of(3),
                         Optional.empty()));
+                TopicProvisioner.ensure(admin, new NewTopic(delivery.replayTopic(), Optional.of(3), Optional.empty()));
             }
         }
         return new KafkaDeadLetters(new KafkaProducer<>(kafka.producer("dead-letters"), new StringSerializer(),
@@ -137,6 +142,26 @@ class EgressConfiguration {
         return new DeliveryRuntime(table, secrets, properties, delivery,
                 new ReactorKafkaRecordSource(kafka.reader("delivery"), delivery.commitInterval()), senders, deadLetters,
                 rules, json, metrics);
+    }
+
+    @Bean
+    ConsumerLag consumerLag(KafkaClientConfigs kafka, DeliveryProperties delivery, DeliveryRuntime runtime,
+                            DeliveryMetrics metrics) {
+        return new ConsumerLag(kafka.admin(), delivery.sources(), delivery::group, () -> runtime.delivering().keySet(),
+                metrics, delivery.lagInterval(), Schedulers.parallel());
+    }
+
+    /** How many routes there are, complete and incomplete: an incomplete route delivers nothing yet. */
+    @Bean
+    MeterBinder routeCounts(RouteTable table) {
+        return registry -> {
+            for (boolean complete : new boolean[] {true, false}) {
+                Gauge.builder("eventsync.egress.routes", table,
+                                routes -> routes.all().stream().filter(r -> r.complete() == complete).count())
+                        .tag("status", complete ? "COMPLETE" : "INCOMPLETE")
+                        .description("routes known to this replica, by status").register(registry);
+            }
+        };
     }
 
     @Bean

@@ -15,6 +15,16 @@ public final class Await {
     private Await() {
     }
 
+    /** Lets time pass on purpose (sampling a gauge, letting a process run before a kill). */
+    public static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
     public static void until(BooleanSupplier condition, Duration max, String what) {
         long deadline = System.nanoTime() + max.toNanos();
         while (!condition.getAsBoolean()) {

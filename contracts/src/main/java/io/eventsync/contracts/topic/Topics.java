@@ -15,6 +15,12 @@ public final class Topics {
     /** Compacted: egress routes (OpsRamp integration events), keyed by tenant/integration/id, secrets sealed. */
     public static final String EGRESS_ROUTES = "egress.routes";
 
+    /** Records a route gave up on, with why in headers; replayable after a fix. */
+    public static final String EGRESS_DLQ = "egress.dlq";
+
+    /** Dead letters sent back to one route (header {@code eventsync-replay-route}), read by every route. */
+    public static final String EGRESS_REPLAY = "egress.replay";
+
     private Topics() {
     }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -17,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param topics what routes read
  * @param deadLetterTopic where records a route gave up on go
+ * @param replayTopic dead letters replayed to one route; every route reads it beside {@code topics}
  * @param groupPrefix each route's consumer group is this plus the route id
  * @param requestTimeout one request to a target, answer included
  * @param maxWait how long a batch waits to fill before it is sent
@@ -24,19 +26,27 @@ import org.springframework.validation.annotation.Validated;
  * @param backoffInitial first retry wait; doubles per attempt, with full jitter
  * @param backoffMax the longest retry wait
  * @param commitInterval how often acknowledged offsets are committed
+ * @param lagInterval how often each route's consumer lag is measured
  */
 @Validated
 @ConfigurationProperties("eventsync.egress.delivery")
 public record DeliveryProperties(
         @DefaultValue({Topics.OPR_EVENTS, Topics.OFSC_EVENTS}) @NotEmpty List<@NotBlank String> topics,
-        @DefaultValue("egress.dlq") @NotBlank String deadLetterTopic,
+        @DefaultValue(Topics.EGRESS_DLQ) @NotBlank String deadLetterTopic,
+        @DefaultValue(Topics.EGRESS_REPLAY) @NotBlank String replayTopic,
         @DefaultValue("eventsync-egress.") @NotBlank String groupPrefix,
         @DefaultValue("10s") @NotNull Duration requestTimeout,
         @DefaultValue("200ms") @NotNull Duration maxWait,
         @DefaultValue("5") @Min(1) @Max(100) int maxAttempts,
         @DefaultValue("200ms") @NotNull Duration backoffInitial,
         @DefaultValue("30s") @NotNull Duration backoffMax,
-        @DefaultValue("1s") @NotNull Duration commitInterval) {
+        @DefaultValue("1s") @NotNull Duration commitInterval,
+        @DefaultValue("15s") @NotNull Duration lagInterval) {
+
+    /** Everything a route's consumer group reads: the source topics and the replay topic. */
+    public List<String> sources() {
+        return Stream.concat(topics.stream(), Stream.of(replayTopic)).distinct().toList();
+    }
 
     public String group(String routeId) {
         return groupPrefix + routeId;

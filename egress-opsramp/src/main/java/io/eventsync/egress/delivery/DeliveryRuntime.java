@@ -72,7 +72,10 @@ public final class DeliveryRuntime implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         started = false;
-        running.values().forEach(r -> r.subscription().dispose());
+        running.forEach((id, run) -> {
+            run.subscription().dispose();
+            metrics.release(id);
+        });
         running.clear();
     }
 
@@ -106,6 +109,7 @@ public final class DeliveryRuntime implements SmartLifecycle {
             boolean gone = route == null || !route.complete() || !route.updatedAt().equals(current.version());
             if (gone) {
                 current.subscription().dispose();
+                metrics.release(id);
                 log.info("Route {}: delivery stopped{}", id, route == null ? " (deleted)" : "");
             }
             return gone;
@@ -131,9 +135,17 @@ public final class DeliveryRuntime implements SmartLifecycle {
         TargetSender sender = senders.senderFor(route);
         RoutePipeline pipeline = new RoutePipeline(route, sender, deadLetters, rules, mapping, json,
                 properties.maxWait(), metrics);
-        String group = properties.group(route.definition().id());
-        log.info("Route {}: delivering to {} (group {})", route.definition().id(), sender.describe(), group);
-        return Mono.defer(() -> pipeline.run(source.records(group, properties.topics())))
+        String id = route.definition().id();
+        String group = properties.group(id);
+        DeliveryMetrics.RouteGauges gauges = metrics.gauges(id);
+        log.info("Route {}: delivering to {} (group {})", id, sender.describe(), group);
+        return Mono.defer(() -> {
+            // A restart reads again from committed offsets what the failed run held: count it afresh.
+            gauges.clearPending();
+            return pipeline.run(source.records(group, properties.sources())
+                        .filter(ReplayedRecords.forRoute(properties.replayTopic(), id))
+                        .map(gauges::track));
+        })
                 .doOnError(e -> log.warn("Route {}: delivery failed ({}); starting again from committed offsets",
                         route.definition().id(), e.toString()))
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,7 +59,7 @@ public final class OprReceiverSender implements TargetSender {
 
     @Override
     public Mono<TargetAnswer> send(List<Outgoing> items) {
-        Set<Long> all = items.stream().map(Outgoing::sequence).collect(Collectors.toUnmodifiableSet());
+        Set<Long> all = Outgoing.sequences(items);
         if ("event_change".equals(kindOf(items.get(0)))) {
             ObjectNode list = json.createObjectNode();
             ArrayNode changes = list.putArray("event_change");

@@ -78,7 +78,9 @@ public final class RoutePipeline {
 
     private Mono<Void> deliver(List<Outgoing> items, int attempt) {
         long started = System.nanoTime();
-        return sender.send(items).flatMap(answer -> {
+        DeliveryMetrics.RouteGauges gauges = metrics.gauges(route.definition().id());
+        return sender.send(items).doOnSubscribe(subscription -> gauges.requestStarted())
+                .doFinally(signal -> gauges.requestEnded()).flatMap(answer -> {
             metrics.request(route.definition().id(), answer.status(), items.size(),
                     Duration.ofNanos(System.nanoTime() - started));
             List<Long> sent = items.stream().map(Outgoing::sequence).toList();

@@ -5,9 +5,12 @@ import io.eventsync.egress.destination.TargetUris;
 import io.eventsync.egress.route.AuthType;
 import io.eventsync.egress.route.CompiledRoute;
 import io.eventsync.egress.route.IntegrationEvent;
+import io.eventsync.egress.route.NotifierType;
+import io.eventsync.egress.template.PayloadFormat;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,16 +37,35 @@ public final class Senders {
     /** @param route compiled from a definition whose secrets are opened; it must {@link CompiledRoute#delivers()} */
     public TargetSender senderFor(CompiledRoute route) {
         IntegrationEvent definition = route.definition();
-        HttpTarget target = new HttpTarget(http, policy, credentials(route.notifier()), definition.headers(), timeout);
-        String contentType = definition.headers().stream().filter(h -> h.key().equalsIgnoreCase("Content-Type"))
+        String contentType = definition.headers().stream().filter(Senders::isContentType)
                 .map(IntegrationEvent.Header::value).findFirst()
                 .orElse(route.template().isPresent() ? null : "application/json");
+        WebhookSender.Envelope envelope = envelope(route);
+        // A SOAP envelope is text/xml whatever the payload inside it is; the route's Content-Type
+        // still says how values are escaped into that payload.
+        List<IntegrationEvent.Header> headers = envelope == WebhookSender.Envelope.NONE ? definition.headers()
+                : definition.headers().stream().filter(header -> !isContentType(header)).toList();
+        HttpTarget target = new HttpTarget(http, policy, credentials(route.notifier()), headers, timeout);
         URI uri = route.target().orElseThrow();
         return switch (definition.delivery().kind()) {
             case OPR -> new OprReceiverSender(target, uri, definition.delivery().batchSize(), json);
+            case OPSRAMP_ALERTS -> new OpsRampAlertsSender(target, uri, definition.delivery().batchSize(),
+                    route.template().isPresent(), json);
             case WEBHOOK -> new WebhookSender(target, definition.thirdPartyEventType(), uri, contentType,
-                    definition.delivery().batchSize());
+                    definition.delivery().batchSize(), envelope);
         };
+    }
+
+    private static boolean isContentType(IntegrationEvent.Header header) {
+        return header.key().equalsIgnoreCase("Content-Type");
+    }
+
+    private static WebhookSender.Envelope envelope(CompiledRoute route) {
+        if (route.notifier() == null || route.notifier().type() != NotifierType.SOAP_API) {
+            return WebhookSender.Envelope.NONE;
+        }
+        boolean xml = route.template().map(t -> t.format() == PayloadFormat.XML).orElse(false);
+        return xml ? WebhookSender.Envelope.SOAP_XML : WebhookSender.Envelope.SOAP_TEXT;
     }
 
     private Credentials credentials(IntegrationEvent.Notifier notifier) {

@@ -19,14 +19,20 @@ public final class WebhookSender implements TargetSender {
     private final URI uri;
     private final String contentType;
     private final int maxBatch;
+    private final Envelope envelope;
+
+    /** How the payload travels: as rendered, or in a SOAP envelope (its XML content, or escaped text). */
+    public enum Envelope { NONE, SOAP_XML, SOAP_TEXT }
 
     /** @param maxBatch 1 for a request per event; more sends JSON arrays of up to that many payloads */
-    public WebhookSender(HttpTarget target, HttpMethod method, URI uri, String contentType, int maxBatch) {
+    public WebhookSender(HttpTarget target, HttpMethod method, URI uri, String contentType, int maxBatch,
+                         Envelope envelope) {
         this.target = target;
         this.method = method;
         this.uri = uri;
         this.contentType = contentType;
         this.maxBatch = maxBatch;
+        this.envelope = envelope;
     }
 
     @Override
@@ -36,10 +42,14 @@ public final class WebhookSender implements TargetSender {
 
     @Override
     public Mono<TargetAnswer> send(List<Outgoing> items) {
-        Set<Long> all = items.stream().map(Outgoing::sequence).collect(Collectors.toUnmodifiableSet());
+        Set<Long> all = Outgoing.sequences(items);
         String body = maxBatch == 1 ? items.get(0).body()
                 : items.stream().map(Outgoing::body).collect(Collectors.joining(",", "[", "]"));
         String type = maxBatch == 1 ? contentType : "application/json";
+        if (envelope != Envelope.NONE) {
+            body = SoapEnvelope.wrap(body, envelope == Envelope.SOAP_XML && maxBatch == 1);
+            type = SoapEnvelope.CONTENT_TYPE;
+        }
         return target.call(method, uri, type, body, answer -> all);
     }
 

@@ -64,6 +64,7 @@ public record IntegrationEvent(
     public record Delivery(TargetKind kind, int batchSize) {
 
         public static final Delivery DEFAULT = new Delivery(TargetKind.WEBHOOK, 1);
+        /** For targets that take lists (OPR receivers, OpsRamp alerts). */
         public static final int OPR_DEFAULT_BATCH = 100;
         public static final int MAX_BATCH = 1000;
     }

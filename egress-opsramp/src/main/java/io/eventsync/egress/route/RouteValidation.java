@@ -99,7 +99,7 @@ public final class RouteValidation {
         }
         TargetKind kind = given.kind() == null ? TargetKind.WEBHOOK
                 : enumOf(findings, "/delivery/kind", given.kind(), TargetKind.values());
-        int fallback = kind == TargetKind.OPR ? IntegrationEvent.Delivery.OPR_DEFAULT_BATCH : 1;
+        int fallback = kind == TargetKind.WEBHOOK ? 1 : IntegrationEvent.Delivery.OPR_DEFAULT_BATCH;
         int batchSize = given.batchSize() == null ? fallback : given.batchSize();
         if (batchSize < 1 || batchSize > IntegrationEvent.Delivery.MAX_BATCH) {
             findings.problem("/delivery/batchSize", "between 1 and " + IntegrationEvent.Delivery.MAX_BATCH);

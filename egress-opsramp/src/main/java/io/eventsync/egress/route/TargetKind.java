@@ -11,5 +11,12 @@ public enum TargetKind {
      * An OPR-compliant receiver (seed 000): the route's URL is the connected server's base;
      * OMi events go as bulk {@code POST /event}, changes as bulk {@code POST /event_change/}.
      */
-    OPR
+    OPR,
+    /**
+     * OpsRamp's alert API: the route's URL is {@code .../api/v2/tenants/{tenantId}/alerts}; each
+     * request is a JSON array of alerts, rendered by the route's template or, without one, built
+     * from the ALERT view ({@code subject}, {@code currentState}, {@code serviceName}, {@code app},
+     * {@code device.hostName}, ...).
+     */
+    OPSRAMP_ALERTS
 }

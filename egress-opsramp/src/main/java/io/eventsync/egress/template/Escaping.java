@@ -1,7 +1,7 @@
 package io.eventsync.egress.template;
 
 /** How a value is written into a JSON string or XML text without changing the structure around it. */
-final class Escaping {
+public final class Escaping {
 
     private Escaping() {
     }
@@ -27,6 +27,13 @@ final class Escaping {
                 }
             }
         }
+    }
+
+    /** {@code value} as XML text (element content or an attribute value). */
+    public static String xml(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 16);
+        xml(out, value);
+        return out.toString();
     }
 
     static void xml(StringBuilder out, String value) {

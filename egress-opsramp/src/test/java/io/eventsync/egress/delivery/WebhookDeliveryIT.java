@@ -4,6 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventsync.egress.EgressApplication;
 import io.eventsync.egress.admin.TokenEndpoint;
+import io.eventsync.egress.replay.ReplayCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.HashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import io.eventsync.testkit.Await;
 import io.eventsync.testkit.Brokers;
 import io.eventsync.testkit.KafkaBroker;
@@ -54,6 +65,7 @@ class WebhookDeliveryIT {
     private static final String OPR = KafkaBroker.uniqueTopic("opr.events");
     private static final String OFSC = KafkaBroker.uniqueTopic("ofsc.events");
     private static final String DLQ = KafkaBroker.uniqueTopic("egress.dlq");
+    private static final String REPLAY = KafkaBroker.uniqueTopic("egress.replay");
     private static final String EVENTS = "/api/v2/tenants/client_1/integrations/installed/INTG-sandbox";
 
     @LocalServerPort
@@ -69,6 +81,7 @@ class WebhookDeliveryIT {
         registry.add("eventsync.egress.route-topic", () -> KafkaBroker.uniqueTopic("egress.routes"));
         registry.add("eventsync.egress.delivery.topics", () -> OPR + "," + OFSC);
         registry.add("eventsync.egress.delivery.dead-letter-topic", () -> DLQ);
+        registry.add("eventsync.egress.delivery.replay-topic", () -> REPLAY);
         registry.add("eventsync.egress.allowlist", TARGET::hostAndPort);
         // A list binds from one source: the whole tenant is given here, replacing the sandbox default.
         registry.add("eventsync.egress.tenants[0].id", () -> "client_1");
@@ -155,6 +168,66 @@ class WebhookDeliveryIT {
         await(() -> TARGET.received().stream().filter(r -> r.path().endsWith(marker)).count() >= 6,
                 "three tries of each event");
         assertThat(tries.values()).extracting(AtomicInteger::get).containsOnly(3);
+    }
+
+    @Test
+    void deadLettersReplayedAfterAFixReachTheirRouteAndNoOther() throws Exception {
+        String marker = "replay-" + System.nanoTime();
+        AtomicBoolean broken = new AtomicBoolean(true);
+        TARGET.answer(body -> broken.get() && body.contains("\"to\":\"a\"") ? 400 : 200);
+        String a = createRoute("/hooks/a-" + marker, "{\"text\":\"$alert.subject\",\"to\":\"a\"}", "Contains", marker);
+        String b = createRoute("/hooks/b-" + marker, "{\"text\":\"$alert.subject\",\"to\":\"b\"}", "Contains", marker);
+        produce(List.of(oprEvent("omi-p1", marker + " one"), oprEvent("omi-p2", marker + " two"),
+                oprEvent("omi-p3", marker + " three")));
+        awaitDeadLetters(a, 3);
+        await(() -> delivered("b-" + marker).size() == 3, "route b took all three");
+        broken.set(false);
+
+        StringWriter dryRun = new StringWriter();
+        assertThat(replay(dryRun, "--route", a, "--status", "400", "--dry-run")).isZero();
+        assertThat(dryRun.toString()).contains("dry run: ").contains("3 selected for route " + a)
+                .contains("0 replayed");
+        assertThat(dryRun.toString().lines().filter(line -> line.startsWith("would replay"))).hasSize(3);
+        assertThat(TopicReader.readToEnd(Brokers.shared().bootstrapServers(), REPLAY, new ByteArrayDeserializer()))
+                .isEmpty();
+
+        StringWriter replayed = new StringWriter();
+        assertThat(replay(replayed, "--route", a, "--status", "400")).isZero();
+        assertThat(replayed.toString()).contains("3 selected for route " + a).contains("3 replayed to " + REPLAY);
+
+        // Route a's target saw each event twice: refused with 400 (not retried), then replayed and taken.
+        await(() -> delivered("a-" + marker).size() == 6, "route a took the three replayed events");
+        assertThat(delivered("a-" + marker).subList(3, 6)).extracting(body -> body.path("text").asString())
+                .containsExactlyInAnyOrder(marker + " one", marker + " two", marker + " three");
+        await(() -> committedToEnd("eventsync-egress." + b, REPLAY), "route b passed the replayed records");
+        assertThat(delivered("b-" + marker)).hasSize(3);
+    }
+
+    private static int replay(StringWriter out, String... selection) {
+        List<String> args = new ArrayList<>(List.of("--bootstrap-servers", Brokers.shared().bootstrapServers(),
+                "--dead-letter-topic", DLQ, "--replay-topic", REPLAY));
+        args.addAll(List.of(selection));
+        return ReplayCommand.run(new PrintWriter(out, true), new PrintWriter(out, true), args);
+    }
+
+    /** Whether {@code group} has committed every partition of {@code topic} up to its end. */
+    private static boolean committedToEnd(String group, String topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                Brokers.shared().bootstrapServers()))) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().forEach(p ->
+                    latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            return admin.listOffsets(latest).all().get().entrySet().stream().allMatch(end -> end.getValue().offset() == 0
+                    || (committed.containsKey(end.getKey())
+                    && committed.get(end.getKey()).offset() >= end.getValue().offset()));
+        } catch (ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private String createRoute(String path, String template, String operator, String marker) {

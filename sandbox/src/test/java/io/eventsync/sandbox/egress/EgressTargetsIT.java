@@ -28,6 +28,9 @@ import tools.jackson.databind.node.ObjectNode;
 class EgressTargetsIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final int BACKLOG = 20_000;
+    /** What egress-opsramp/README.md promises a stalled route holds in memory at most. */
+    private static final double PENDING_BOUND = 2_000;
 
     @Test
     void anOprReceiverGetsBulksAndPartialAnswersAndServerErrorsAreRetriedUntilEverythingIsTaken() {
@@ -98,6 +101,48 @@ class EgressTargetsIT {
     }
 
     @Test
+    void opsRampGetsAlertArraysWithItsOwnTokensAndThrottlingIsWaitedOut() {
+        try (EgressTestBed bed = new EgressTestBed(ReceiverSimulatorSettings.builder().port(0).build())) {
+            ObjectNode alerts = route("to OpsRamp", "ALERT", "CREATE")
+                    .put("endPointURI", bed.receiverUrl("/api/v2/tenants/client_9/alerts"));
+            alerts.set("notifier", notifier(bed, "OAUTH2").put("grantType", "CLIENT_CREDENTIALS")
+                    .put("apiKey", "opsramp-key").put("apiSecret", "opsramp-sandbox")
+                    .put("accessTokenURL", bed.receiverUrl("/auth/oauth/token")));
+            alerts.putObject("delivery").put("kind", "OPSRAMP_ALERTS").put("batchSize", 20);
+            bed.createRoute(alerts);
+            bed.receiver.faults("/api/").throttleNext(1, Duration.ofSeconds(1));
+
+            List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                records.add(bed.omiEvent("alert-" + i, "alert " + i));
+            }
+            bed.produce(records);
+
+            Await.until(() -> bed.receiver.alertsReceived().size() >= 12, WAIT, "12 alerts at OpsRamp");
+            assertThat(bed.receiver.alertsReceived()).extracting(alert -> alert.alert().path("subject").asString())
+                    .containsAll(records.stream().map(r -> EgressTestBed.JSON.readTree(r.value())
+                            .path("event").path("title").asString()).toList());
+            assertThat(bed.receiver.requestsTo("/api/")).extracting(RecordedRequest::status).contains(429);
+            assertThat(bed.receiver.opsRampTokensIssued()).isPositive();
+        }
+    }
+
+    @Test
+    void aSoapNotifierSendsTheRenderedPayloadInAnEnvelope() {
+        try (EgressTestBed bed = new EgressTestBed(ReceiverSimulatorSettings.builder().port(0).build())) {
+            ObjectNode soap = webhook("soap", "/hooks/open/soap", notifier(bed, "NONE").put("type", "SOAP_API"));
+            bed.createRoute(soap);
+            bed.produce(List.of(bed.omiEvent("soap-1", "disk <full> & more")));
+
+            Await.until(() -> !bed.receiver.requestsTo("/hooks/open/soap").isEmpty(), WAIT, "the SOAP request");
+            RecordedRequest request = bed.receiver.requestsTo("/hooks/open/soap").get(0);
+            assertThat(request.contentType()).startsWith("text/xml");
+            assertThat(request.bodyText()).startsWith("<?xml").contains("<soapenv:Body>")
+                    .contains("disk &lt;full&gt; &amp; more");
+        }
+    }
+
+    @Test
     void aSlowTargetDoesNotHoldUpAFastOne() {
         try (EgressTestBed bed = new EgressTestBed(ReceiverSimulatorSettings.builder().port(0).build())) {
             bed.receiver.faults("/hooks/open/slow").latency(Duration.ofSeconds(2));
@@ -111,6 +156,38 @@ class EgressTargetsIT {
 
             Await.until(() -> taken(bed, "/hooks/open/fast") == 30, WAIT, "the fast target to get all 30");
             assertThat(taken(bed, "/hooks/open/slow")).as("the slow one is still at it").isLessThan(30);
+        }
+    }
+
+    /**
+     * Backpressure: a target that answers once every 2 s makes its route read only what it can
+     * send; the rest waits in Kafka (paused partitions), visible as consumer lag.
+     */
+    @Test
+    void aStalledTargetLeavesItsBacklogInKafkaAndShowsItAsLag() {
+        try (EgressTestBed bed = new EgressTestBed(ReceiverSimulatorSettings.builder().port(0).build())) {
+            bed.receiver.faults("/hooks/open/stalled").latency(Duration.ofSeconds(2));
+            String id = bed.createRoute(webhook("stalled", "/hooks/open/stalled", notifier(bed, "NONE")));
+            List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+            for (int i = 0; i < BACKLOG; i++) {
+                records.add(bed.omiEvent("backlog-" + (i % 100), "backlog " + i));
+            }
+            bed.produce(records);
+
+            Await.until(() -> bed.metric("eventsync_egress_consumer_lag", id) > BACKLOG - 100, WAIT,
+                    "the backlog to show as the route's consumer lag");
+            double mostPending = 0;
+            double mostInFlight = 0;
+            for (int sample = 0; sample < 10; sample++) {
+                mostPending = Math.max(mostPending, bed.metric("eventsync_egress_records_pending", id));
+                mostInFlight = Math.max(mostInFlight, bed.metric("eventsync_egress_requests_in_flight", id));
+                Await.pause(Duration.ofMillis(300));
+            }
+            System.out.printf("stalled route: lag=%.0f most pending=%.0f most in flight=%.0f%n",
+                    bed.metric("eventsync_egress_consumer_lag", id), mostPending, mostInFlight);
+            assertThat(mostInFlight).as("one request in flight per partition").isBetween(1.0, 3.0);
+            assertThat(mostPending).as("records held in memory, not the whole backlog")
+                    .isPositive().isLessThanOrEqualTo(PENDING_BOUND);
         }
     }
 

@@ -61,6 +61,8 @@ final class EgressTestBed implements AutoCloseable {
                 "--eventsync.egress.delivery.dead-letter-topic=" + deadLetters,
                 "--eventsync.egress.delivery.backoff-initial=50ms",
                 "--eventsync.egress.delivery.backoff-max=500ms",
+                "--eventsync.egress.delivery.replay-topic=" + KafkaBroker.uniqueTopic("egress.replay"),
+                "--eventsync.egress.delivery.lag-interval=500ms",
                 "--eventsync.egress.allowlist=" + receiverHost + ",localhost:" + receiver.port(),
                 "--eventsync.egress.tenants[0].id=client_1",
                 "--eventsync.egress.tenants[0].integrations[0].id=INTG-sandbox",
@@ -96,6 +98,16 @@ final class EgressTestBed implements AutoCloseable {
         Map<String, String> versions = new TreeMap<>();
         details.properties().forEach(entry -> versions.put(entry.getKey(), entry.getValue().asString()));
         return versions;
+    }
+
+    /** A gauge or counter of one route from {@code /actuator/prometheus}, or -1 when it is not there. */
+    double metric(String name, String route) {
+        String prefix = name + "{";
+        String tag = "route=\"" + route + "\"";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build();
+        return send(request).body().lines().filter(line -> line.startsWith(prefix) && line.contains(tag))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(-1);
     }
 
     static ObjectNode route(String name, String entity, String eventType) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Clock;
+import io.eventsync.testkit.Await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -141,14 +142,14 @@ class OfscGeneratorIT {
             simulator.startGenerating();
             clock.advance(Duration.ofSeconds(2));
             awaitTrue(() -> simulator.appendedCount() == 600);
-            sleep(Duration.ofMillis(300));
+            Await.pause(Duration.ofMillis(300));
             assertThat(simulator.appendedCount()).isEqualTo(600);
 
             clock.advance(Duration.ofDays(1));
             awaitTrue(() -> simulator.appendedCount() == 600 + 3_000);
             simulator.stopGenerating();
             clock.advance(Duration.ofSeconds(10));
-            sleep(Duration.ofMillis(300));
+            Await.pause(Duration.ofMillis(300));
             assertThat(simulator.appendedCount()).isEqualTo(3_600);
         }
     }
@@ -159,7 +160,7 @@ class OfscGeneratorIT {
         try (OfscSimulator simulator = start(settings().clock(clock).eventsPerSecond(500))) {
             Instant started = clock.instant();
             simulator.startGenerating();
-            sleep(Duration.ofMillis(1_500));
+            Await.pause(Duration.ofMillis(1_500));
             simulator.stopGenerating();
             double seconds = Duration.between(started, clock.instant()).toMillis() / 1000.0;
 
@@ -243,16 +244,7 @@ class OfscGeneratorIT {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("Condition not met within 5 s");
             }
-            sleep(Duration.ofMillis(20));
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            Await.pause(Duration.ofMillis(20));
         }
     }
 }
