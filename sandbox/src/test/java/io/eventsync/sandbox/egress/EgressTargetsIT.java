@@ -67,16 +67,16 @@ class EgressTargetsIT {
         try (EgressTestBed bed = new EgressTestBed(ReceiverSimulatorSettings.builder().port(0)
                 .tokenLifetime(Duration.ofSeconds(2)).build())) {
             String tokenUrl = bed.receiverUrl("/oauth/token");
-            bed.createRoute(webhook("client credentials", "/hooks/bearer/cc", notifier(bed, "OAUTH2")
+            bed.createRoute(EgressTestBed.webhook("client credentials", "/hooks/bearer/cc", EgressTestBed.notifier(bed, "OAUTH2")
                     .put("grantType", "CLIENT_CREDENTIALS").put("apiKey", "eventsync").put("apiSecret", "oauth-sandbox")
                     .put("accessTokenURL", tokenUrl)));
-            bed.createRoute(webhook("password", "/hooks/bearer/pw", notifier(bed, "OAUTH2")
+            bed.createRoute(EgressTestBed.webhook("password", "/hooks/bearer/pw", EgressTestBed.notifier(bed, "OAUTH2")
                     .put("grantType", "PASSWORD").put("userName", "operator").put("password", "operator-sandbox")
                     .put("apiKey", "eventsync").put("apiSecret", "oauth-sandbox").put("accessTokenURL", tokenUrl)));
-            bed.createRoute(webhook("refresh", "/hooks/bearer/rt", notifier(bed, "OAUTH2")
+            bed.createRoute(EgressTestBed.webhook("refresh", "/hooks/bearer/rt", EgressTestBed.notifier(bed, "OAUTH2")
                     .put("grantType", "REFRESH_TOKEN").put("userName", "operator").put("password", "operator-sandbox")
                     .put("apiKey", "eventsync").put("apiSecret", "oauth-sandbox").put("accessTokenURL", tokenUrl)));
-            bed.createRoute(webhook("basic", "/hooks/basic/b", notifier(bed, "BASIC")
+            bed.createRoute(EgressTestBed.webhook("basic", "/hooks/basic/b", EgressTestBed.notifier(bed, "BASIC")
                     .put("userName", "webhook").put("password", "webhook-sandbox")));
             List<String> paths = List.of("/hooks/bearer/cc", "/hooks/bearer/pw", "/hooks/bearer/rt", "/hooks/basic/b");
 
@@ -105,7 +105,7 @@ class EgressTargetsIT {
         try (EgressTestBed bed = new EgressTestBed(ReceiverSimulatorSettings.builder().port(0).build())) {
             ObjectNode alerts = route("to OpsRamp", "ALERT", "CREATE")
                     .put("endPointURI", bed.receiverUrl("/api/v2/tenants/client_9/alerts"));
-            alerts.set("notifier", notifier(bed, "OAUTH2").put("grantType", "CLIENT_CREDENTIALS")
+            alerts.set("notifier", EgressTestBed.notifier(bed, "OAUTH2").put("grantType", "CLIENT_CREDENTIALS")
                     .put("apiKey", "opsramp-key").put("apiSecret", "opsramp-sandbox")
                     .put("accessTokenURL", bed.receiverUrl("/auth/oauth/token")));
             alerts.putObject("delivery").put("kind", "OPSRAMP_ALERTS").put("batchSize", 20);
@@ -130,7 +130,7 @@ class EgressTargetsIT {
     @Test
     void aSoapNotifierSendsTheRenderedPayloadInAnEnvelope() {
         try (EgressTestBed bed = new EgressTestBed(ReceiverSimulatorSettings.builder().port(0).build())) {
-            ObjectNode soap = webhook("soap", "/hooks/open/soap", notifier(bed, "NONE").put("type", "SOAP_API"));
+            ObjectNode soap = EgressTestBed.webhook("soap", "/hooks/open/soap", EgressTestBed.notifier(bed, "NONE").put("type", "SOAP_API"));
             bed.createRoute(soap);
             bed.produce(List.of(bed.omiEvent("soap-1", "disk <full> & more")));
 
@@ -146,16 +146,16 @@ class EgressTargetsIT {
     void aSlowTargetDoesNotHoldUpAFastOne() {
         try (EgressTestBed bed = new EgressTestBed(ReceiverSimulatorSettings.builder().port(0).build())) {
             bed.receiver.faults("/hooks/open/slow").latency(Duration.ofSeconds(2));
-            bed.createRoute(webhook("slow", "/hooks/open/slow", notifier(bed, "NONE")));
-            bed.createRoute(webhook("fast", "/hooks/open/fast", notifier(bed, "NONE")));
+            bed.createRoute(EgressTestBed.webhook("slow", "/hooks/open/slow", EgressTestBed.notifier(bed, "NONE")));
+            bed.createRoute(EgressTestBed.webhook("fast", "/hooks/open/fast", EgressTestBed.notifier(bed, "NONE")));
             List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
                 records.add(bed.omiEvent("speed-" + i, "speed " + i));
             }
             bed.produce(records);
 
-            Await.until(() -> taken(bed, "/hooks/open/fast") == 30, WAIT, "the fast target to get all 30");
-            assertThat(taken(bed, "/hooks/open/slow")).as("the slow one is still at it").isLessThan(30);
+            Await.until(() -> EgressTestBed.taken(bed, "/hooks/open/fast") == 30, WAIT, "the fast target to get all 30");
+            assertThat(EgressTestBed.taken(bed, "/hooks/open/slow")).as("the slow one is still at it").isLessThan(30);
         }
     }
 
@@ -167,7 +167,7 @@ class EgressTargetsIT {
     void aStalledTargetLeavesItsBacklogInKafkaAndShowsItAsLag() {
         try (EgressTestBed bed = new EgressTestBed(ReceiverSimulatorSettings.builder().port(0).build())) {
             bed.receiver.faults("/hooks/open/stalled").latency(Duration.ofSeconds(2));
-            String id = bed.createRoute(webhook("stalled", "/hooks/open/stalled", notifier(bed, "NONE")));
+            String id = bed.createRoute(EgressTestBed.webhook("stalled", "/hooks/open/stalled", EgressTestBed.notifier(bed, "NONE")));
             List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
             for (int i = 0; i < BACKLOG; i++) {
                 records.add(bed.omiEvent("backlog-" + (i % 100), "backlog " + i));
@@ -194,11 +194,11 @@ class EgressTargetsIT {
     @Test
     void aRouteChangedWhileItRunsDeliversTheNewWayAndADeletedOneStops() throws Exception {
         try (EgressTestBed bed = new EgressTestBed(ReceiverSimulatorSettings.builder().port(0).build())) {
-            ObjectNode v1 = webhook("changing", "/hooks/open/change", notifier(bed, "NONE"))
+            ObjectNode v1 = EgressTestBed.webhook("changing", "/hooks/open/change", EgressTestBed.notifier(bed, "NONE"))
                     .put("payload", base64("{\"v\":1,\"s\":\"$alert.subject\"}"));
             String id = bed.createRoute(v1);
             bed.produce(List.of(bed.omiEvent("change-1", "before")));
-            Await.until(() -> bodies(bed, "/hooks/open/change").contains("{\"v\":1,\"s\":\"before\"}"), WAIT,
+            Await.until(() -> EgressTestBed.bodies(bed, "/hooks/open/change").contains("{\"v\":1,\"s\":\"before\"}"), WAIT,
                     "the first version's payload");
 
             String before = bed.delivering().get(id);
@@ -207,7 +207,7 @@ class EgressTargetsIT {
             Await.until(() -> bed.delivering().containsKey(id) && !bed.delivering().get(id).equals(before), WAIT,
                     "the route to run its new version");
             bed.produce(List.of(bed.omiEvent("change-2", "after")));
-            Await.until(() -> bodies(bed, "/hooks/open/change").contains("{\"v\":2,\"s\":\"after\"}"), WAIT,
+            Await.until(() -> EgressTestBed.bodies(bed, "/hooks/open/change").contains("{\"v\":2,\"s\":\"after\"}"), WAIT,
                     "the second version's payload");
 
             bed.deleteRoute(id);
@@ -219,31 +219,9 @@ class EgressTargetsIT {
         }
     }
 
-    private static ObjectNode webhook(String name, String path, ObjectNode notifier) {
-        ObjectNode route = route(name, "ALERT", "CREATE").put("endPointURI", path).put("thirdPartyEventType", "POST")
-                .put("payload", base64("{\"text\":\"$alert.subject\",\"key\":\"$alert.id\"}"));
-        route.set("notifier", notifier);
-        route.putArray("headers").addObject().put("key", "Content-Type").put("value", "application/json");
-        return route;
-    }
-
-    private static ObjectNode notifier(EgressTestBed bed, String authType) {
-        return EgressTestBed.JSON.createObjectNode().put("type", "REST_API").put("authType", authType)
-                .put("baseURI", bed.receiverUrl(""));
-    }
-
     private static void awaitTaken(EgressTestBed bed, List<String> paths, int count) {
-        Await.until(() -> paths.stream().allMatch(path -> taken(bed, path) >= count), WAIT,
+        Await.until(() -> paths.stream().allMatch(path -> EgressTestBed.taken(bed, path) >= count), WAIT,
                 count + " event(s) taken on each of " + paths);
-    }
-
-    private static long taken(EgressTestBed bed, String path) {
-        return bed.receiver.requestsTo(path).stream().filter(r -> r.status() >= 200 && r.status() < 300)
-                .map(RecordedRequest::bodyText).distinct().count();
-    }
-
-    private static List<String> bodies(EgressTestBed bed, String path) {
-        return bed.receiver.requestsTo(path).stream().map(RecordedRequest::bodyText).toList();
     }
 
     private static Set<String> titles(List<OprEvent> events) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventsync.egress.EgressApplication;
 import io.eventsync.sandbox.receiver.ReceiverSimulator;
 import io.eventsync.sandbox.receiver.ReceiverSimulatorSettings;
+import io.eventsync.sandbox.receiver.RecordedRequest;
 import io.eventsync.testkit.Brokers;
 import io.eventsync.testkit.KafkaBroker;
 import java.io.IOException;
@@ -77,9 +78,14 @@ final class EgressTestBed implements AutoCloseable {
         return "http://127.0.0.1:" + receiver.port() + path;
     }
 
+    /** Creates a route and answers what the API said. */
+    JsonNode defineRoute(ObjectNode route) {
+        return call("POST", EVENTS + "/event", route, 200);
+    }
+
     /** Creates a route and returns its id; it must be COMPLETE, i.e. delivering. */
     String createRoute(ObjectNode route) {
-        JsonNode answer = call("POST", EVENTS + "/event", route, 200);
+        JsonNode answer = defineRoute(route);
         assertThat(answer.path("status").asString()).as(answer.toString()).isEqualTo("COMPLETE");
         return answer.path("id").asString();
     }
@@ -100,18 +106,56 @@ final class EgressTestBed implements AutoCloseable {
         return versions;
     }
 
+    /** A gauge of the routes by status ({@code eventsync_egress_routes}), or -1 when it is not there. */
+    double routes(String status) {
+        String prefix = "eventsync_egress_routes{";
+        return prometheus().lines().filter(line -> line.startsWith(prefix) && line.contains("status=\"" + status + "\""))
+                .mapToDouble(EgressTestBed::value).findFirst().orElse(-1);
+    }
+
     /** A gauge or counter of one route from {@code /actuator/prometheus}, or -1 when it is not there. */
     double metric(String name, String route) {
         String prefix = name + "{";
         String tag = "route=\"" + route + "\"";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build();
-        return send(request).body().lines().filter(line -> line.startsWith(prefix) && line.contains(tag))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .findFirst().orElse(-1);
+        return prometheus().lines().filter(line -> line.startsWith(prefix) && line.contains(tag))
+                .mapToDouble(EgressTestBed::value).findFirst().orElse(-1);
+    }
+
+    private String prometheus() {
+        return send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build()).body();
+    }
+
+    private static double value(String line) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }
 
     static ObjectNode route(String name, String entity, String eventType) {
         return JSON.createObjectNode().put("name", name).put("entity", entity).put("eventType", eventType);
+    }
+
+    /** A webhook route on ALERT CREATE whose payload is {@code {"text": subject, "key": id}}. */
+    static ObjectNode webhook(String name, String path, ObjectNode notifier) {
+        ObjectNode route = route(name, "ALERT", "CREATE").put("endPointURI", path).put("thirdPartyEventType", "POST")
+                .put("payload", base64("{\"text\":\"$alert.subject\",\"key\":\"$alert.id\"}"));
+        route.set("notifier", notifier);
+        route.putArray("headers").addObject().put("key", "Content-Type").put("value", "application/json");
+        return route;
+    }
+
+    /** A REST notifier whose base is the receiver simulator. */
+    static ObjectNode notifier(EgressTestBed bed, String authType) {
+        return JSON.createObjectNode().put("type", "REST_API").put("authType", authType)
+                .put("baseURI", bed.receiverUrl(""));
+    }
+
+    /** How many different bodies the receiver took (2xx) on {@code path}. */
+    static long taken(EgressTestBed bed, String path) {
+        return bed.receiver.requestsTo(path).stream().filter(r -> r.status() >= 200 && r.status() < 300)
+                .map(RecordedRequest::bodyText).distinct().count();
+    }
+
+    static List<String> bodies(EgressTestBed bed, String path) {
+        return bed.receiver.requestsTo(path).stream().map(RecordedRequest::bodyText).toList();
     }
 
     static String base64(String text) {
@@ -129,9 +173,14 @@ final class EgressTestBed implements AutoCloseable {
 
     /** An {@code opr.events} record of kind event, as the gateway writes it. */
     ProducerRecord<String, byte[]> omiEvent(String omiId, String title) {
+        return omiEvent(omiId, title, "major");
+    }
+
+    /** An {@code opr.events} record of kind event with the given OMi severity. */
+    ProducerRecord<String, byte[]> omiEvent(String omiId, String title, String severity) {
         ObjectNode value = JSON.createObjectNode().put("schema", "eventsync.opr-record/v1").put("kind", "event")
                 .put("connected_server", "omi").put("omi_event_id", omiId);
-        value.putObject("event").put("id", omiId).put("title", title).put("severity", "major").put("state", "open");
+        value.putObject("event").put("id", omiId).put("title", title).put("severity", severity).put("state", "open");
         return record(omiId, value, "event");
     }
 
