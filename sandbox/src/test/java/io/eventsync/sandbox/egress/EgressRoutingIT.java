@@ -28,6 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
 class EgressRoutingIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
+    /** A subject that would add a field to a template that did not escape it. */
+    private static final String INJECTION = "host-g \"disk\" full\", \"injected\": \"yes";
 
     @Test
     void everyOperatorUnderBothMatchTypesSelectsExactlyTheEventsItShould() {
@@ -46,7 +48,8 @@ class EgressRoutingIT {
                     new String[] {"host-c disk full", "normal"}, new String[] {"host-d disk ignore full", "critical"},
                     new String[] {"host-e disk almost", "critical"}, new String[] {"exact match", "major"},
                     new String[] {"ticket-42", "major"}, new String[] {"ticket-42x", "major"},
-                    new String[] {"EXACT MATCH", "major"}, new String[] {"a host-f disk full", "major"});
+                    new String[] {"EXACT MATCH", "major"}, new String[] {"a host-f disk full", "major"},
+                    new String[] {INJECTION, "normal"});
             List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
             for (int i = 0; i < events.size(); i++) {
                 records.add(bed.omiEvent("filter-" + i, events.get(i)[0], events.get(i)[1]));
@@ -57,7 +60,7 @@ class EgressRoutingIT {
                     "/hooks/open/all", Set.of("host-a disk full", "host-b disk full"),
                     "/hooks/open/any", Set.of("exact match", "ticket-42", "EXACT MATCH"),
                     "/hooks/open/not", Set.of("host-a disk full", "host-c disk full", "host-d disk ignore full",
-                            "host-e disk almost"));
+                            "host-e disk almost", INJECTION));
             Await.until(() -> expected.keySet().stream().allMatch(path -> subjects(bed, path).equals(expected.get(path))),
                     WAIT, "each route to deliver what its filter selects");
             // Nothing more is on its way once every route has committed past every record.
@@ -65,6 +68,8 @@ class EgressRoutingIT {
             Await.until(() -> routes.values().stream().allMatch(id -> bed.metric("eventsync_egress_consumer_lag", id) == 0),
                     WAIT, "every route to have passed every record");
             expected.forEach((path, subjects) -> assertThat(subjects(bed, path)).as(path).isEqualTo(subjects));
+            assertThat(bodies(bed, "/hooks/open/not")).as("a subject cannot add fields to the rendered JSON")
+                    .allSatisfy(body -> assertThat(EgressTestBed.JSON.readTree(body).has("injected")).isFalse());
         }
     }
 
