@@ -13,6 +13,8 @@ import io.eventsync.egress.delivery.DeliveryRuntime;
 import io.eventsync.egress.delivery.ForwardingRules;
 import io.eventsync.egress.delivery.GroupPositions;
 import io.eventsync.egress.delivery.KafkaDeadLetters;
+import io.eventsync.egress.delivery.PipelineRunner;
+import io.eventsync.egress.delivery.RecordSource;
 import io.eventsync.egress.delivery.ReactorKafkaRecordSource;
 import io.eventsync.egress.delivery.Senders;
 import io.eventsync.egress.entity.EntityMapping;
@@ -127,21 +129,40 @@ class EgressConfiguration {
                 new ByteArraySerializer()), delivery.deadLetterTopic());
     }
 
+    /** Every call egress makes to third parties: connect and answer bounded by the request timeout. */
     @Bean
-    DeliveryRuntime deliveryRuntime(RouteTable table, RouteSecrets secrets, EgressProperties properties,
-                                    DeliveryProperties delivery, KafkaClientConfigs kafka, EgressPolicy policy,
-                                    KafkaDeadLetters deadLetters, JsonMapper json, DeliveryMetrics metrics,
-                                    Clock clock) {
+    WebClient egressWebClient(DeliveryProperties delivery) {
         HttpClient netty = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(10_000, delivery.requestTimeout().toMillis()))
                 .responseTimeout(delivery.requestTimeout());
-        WebClient http = WebClient.builder().clientConnector(new ReactorClientHttpConnector(netty)).build();
-        Senders senders = new Senders(http, policy, delivery.requestTimeout(), clock, metrics::tokenRequest, json);
-        ForwardingRules rules = new ForwardingRules(new Backoff(delivery.backoffInitial(), delivery.backoffMax(),
+        return WebClient.builder().clientConnector(new ReactorClientHttpConnector(netty)).build();
+    }
+
+    @Bean
+    ForwardingRules forwardingRules(DeliveryProperties delivery) {
+        return new ForwardingRules(new Backoff(delivery.backoffInitial(), delivery.backoffMax(),
                 () -> ThreadLocalRandom.current().nextDouble()), delivery.maxAttempts());
-        return new DeliveryRuntime(table, secrets, properties, delivery,
-                new ReactorKafkaRecordSource(kafka.reader("delivery"), delivery.commitInterval()), senders, deadLetters,
-                rules, json, metrics);
+    }
+
+    @Bean
+    RecordSource recordSource(KafkaClientConfigs kafka, DeliveryProperties delivery) {
+        return new ReactorKafkaRecordSource(kafka.reader("delivery"), delivery.commitInterval());
+    }
+
+    @Bean
+    PipelineRunner pipelineRunner(RecordSource source, DeliveryMetrics metrics) {
+        return new PipelineRunner(source, metrics);
+    }
+
+    @Bean
+    DeliveryRuntime deliveryRuntime(RouteTable table, RouteSecrets secrets, EgressProperties properties,
+                                    DeliveryProperties delivery, EgressPolicy policy, WebClient egressWebClient,
+                                    RecordSource source, ForwardingRules rules, KafkaDeadLetters deadLetters,
+                                    JsonMapper json, DeliveryMetrics metrics, Clock clock) {
+        Senders senders = new Senders(egressWebClient, policy, delivery.requestTimeout(), clock, metrics::tokenRequest,
+                json);
+        return new DeliveryRuntime(table, secrets, properties, delivery, source, senders, deadLetters, rules, json,
+                metrics);
     }
 
     @Bean

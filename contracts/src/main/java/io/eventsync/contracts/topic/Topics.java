@@ -9,6 +9,9 @@ public final class Topics {
     /** Oracle Field Service events as OFSC sent them, keyed by the entity they are about. */
     public static final String OFSC_EVENTS = "ofsc.events";
 
+    /** Third parties' changes to events OMi forwarded, keyed by external id, to be synchronized back to OMi. */
+    public static final String OPR_SYNC_BACK = "opr.sync-back";
+
     /** Compacted: where ingest stands on each OFSC subscription, keyed by subscription id. */
     public static final String OFSC_CHECKPOINTS = "ofsc.checkpoints";
 

@@ -1,7 +1,6 @@
 package io.eventsync.egress.delivery;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,13 +9,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import io.eventsync.egress.kafka.TopicEnds;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,7 +92,7 @@ public final class ConsumerLag implements SmartLifecycle {
             return;
         }
         try {
-            Map<TopicPartition, Long> ends = ends();
+            Map<TopicPartition, Long> ends = TopicEnds.of(admin, topics, timeoutMillis);
             for (String route : delivering) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupOf.apply(route))
                         .partitionsToOffsetAndMetadata().get(timeoutMillis, TimeUnit.MILLISECONDS);
@@ -116,22 +111,5 @@ public final class ConsumerLag implements SmartLifecycle {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private Map<TopicPartition, Long> ends() throws InterruptedException, TimeoutException, ExecutionException {
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        for (Map.Entry<String, KafkaFuture<TopicDescription>> topic
-                : admin.describeTopics(topics).topicNameValues().entrySet()) {
-            try {
-                topic.getValue().get(timeoutMillis, TimeUnit.MILLISECONDS).partitions().forEach(partition ->
-                        latest.put(new TopicPartition(topic.getKey(), partition.partition()), OffsetSpec.latest()));
-            } catch (ExecutionException e) {
-                // A topic that does not exist yet has no lag.
-            }
-        }
-        Map<TopicPartition, Long> ends = new HashMap<>();
-        admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
-                .get(timeoutMillis, TimeUnit.MILLISECONDS).forEach((partition, info) -> ends.put(partition, info.offset()));
-        return ends;
     }
 }

@@ -2,12 +2,12 @@ package io.eventsync.egress.delivery;
 
 import io.eventsync.egress.config.DeliveryProperties;
 import io.eventsync.egress.config.EgressProperties;
+import io.eventsync.egress.entity.EntityEvent;
 import io.eventsync.egress.entity.EntityMapping;
 import io.eventsync.egress.route.CompiledRoute;
 import io.eventsync.egress.route.IntegrationEvent;
 import io.eventsync.egress.routes.RouteTable;
 import io.eventsync.egress.secret.RouteSecrets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,9 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
-import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import reactor.util.retry.Retry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,7 +34,7 @@ public final class DeliveryRuntime implements SmartLifecycle {
     private final RouteSecrets secrets;
     private final EgressProperties egress;
     private final DeliveryProperties properties;
-    private final RecordSource source;
+    private final PipelineRunner runner;
     private final Senders senders;
     private final DeadLetters deadLetters;
     private final ForwardingRules rules;
@@ -53,7 +51,7 @@ public final class DeliveryRuntime implements SmartLifecycle {
         this.secrets = secrets;
         this.egress = egress;
         this.properties = properties;
-        this.source = source;
+        this.runner = new PipelineRunner(source, metrics);
         this.senders = senders;
         this.deadLetters = deadLetters;
         this.rules = rules;
@@ -74,7 +72,7 @@ public final class DeliveryRuntime implements SmartLifecycle {
         started = false;
         running.forEach((id, run) -> {
             run.subscription().dispose();
-            metrics.release(id);
+            runner.stopped(id);
         });
         running.clear();
     }
@@ -109,7 +107,7 @@ public final class DeliveryRuntime implements SmartLifecycle {
             boolean gone = route == null || !route.complete() || !route.updatedAt().equals(current.version());
             if (gone) {
                 current.subscription().dispose();
-                metrics.release(id);
+                runner.stopped(id);
                 log.info("Route {}: delivery stopped{}", id, route == null ? " (deleted)" : "");
             }
             return gone;
@@ -132,24 +130,15 @@ public final class DeliveryRuntime implements SmartLifecycle {
     }
 
     private Disposable launch(CompiledRoute route) {
-        TargetSender sender = senders.senderFor(route);
-        RoutePipeline pipeline = new RoutePipeline(route, sender, deadLetters, rules, mapping, json,
-                properties.maxWait(), metrics);
         String id = route.definition().id();
+        TargetSender<EntityEvent> sender = senders.senderFor(route);
+        RoutePipeline<EntityEvent> pipeline = new RoutePipeline<>(id, new RouteSelector(route, mapping, json), sender,
+                deadLetters, rules, properties.maxWait(), metrics);
         String group = properties.group(id);
-        DeliveryMetrics.RouteGauges gauges = metrics.gauges(id);
         log.info("Route {}: delivering to {} (group {})", id, sender.describe(), group);
-        return Mono.defer(() -> {
-            // A restart reads again from committed offsets what the failed run held: count it afresh.
-            gauges.clearPending();
-            return pipeline.run(source.records(group, properties.sources())
-                        .filter(ReplayedRecords.forRoute(properties.replayTopic(), id))
-                        .map(gauges::track));
-        })
-                .doOnError(e -> log.warn("Route {}: delivery failed ({}); starting again from committed offsets",
-                        route.definition().id(), e.toString()))
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))
-                .subscribe();
+        return runner.run(id, group, properties.sources(), RecordSource.Start.LATEST,
+                ReplayedRecords.forRoute(properties.replayTopic(), id),
+                pipeline);
     }
 
     private record Running(Instant version, Disposable subscription) {

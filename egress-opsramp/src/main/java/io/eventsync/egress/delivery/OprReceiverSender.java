@@ -1,5 +1,6 @@
 package io.eventsync.egress.delivery;
 
+import io.eventsync.egress.entity.EntityEvent;
 import io.eventsync.egress.route.HttpMethod;
 import java.net.URI;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>A single change also goes to the bulk path, as a list of one: the single path needs the
  * receiver's own id for the event, which eventsync does not keep yet.
  */
-public final class OprReceiverSender implements TargetSender {
+public final class OprReceiverSender implements TargetSender<EntityEvent> {
 
     private final HttpTarget target;
     private final String base;
@@ -43,10 +44,10 @@ public final class OprReceiverSender implements TargetSender {
 
     /** Events and changes go to different paths: a batch becomes runs of one kind, in their order. */
     @Override
-    public List<List<Outgoing>> requests(List<Outgoing> batch) {
-        List<List<Outgoing>> runs = new ArrayList<>();
+    public List<List<Outgoing<EntityEvent>>> requests(List<Outgoing<EntityEvent>> batch) {
+        List<List<Outgoing<EntityEvent>>> runs = new ArrayList<>();
         String runKind = null;
-        for (Outgoing item : batch) {
+        for (Outgoing<EntityEvent> item : batch) {
             String kind = kindOf(item);
             if (!kind.equals(runKind)) {
                 runs.add(new ArrayList<>());
@@ -58,12 +59,12 @@ public final class OprReceiverSender implements TargetSender {
     }
 
     @Override
-    public Mono<TargetAnswer> send(List<Outgoing> items) {
+    public Mono<TargetAnswer> send(List<Outgoing<EntityEvent>> items) {
         Set<Long> all = Outgoing.sequences(items);
         if ("event_change".equals(kindOf(items.get(0)))) {
             ObjectNode list = json.createObjectNode();
             ArrayNode changes = list.putArray("event_change");
-            for (Outgoing item : items) {
+            for (Outgoing<EntityEvent> item : items) {
                 JsonNode record = record(item);
                 ObjectNode change = ((ObjectNode) record.path("event_change").deepCopy());
                 change.put("sequence_number", item.sequence());
@@ -81,7 +82,7 @@ public final class OprReceiverSender implements TargetSender {
         }
         ObjectNode list = json.createObjectNode();
         ArrayNode events = list.putArray("event");
-        for (Outgoing item : items) {
+        for (Outgoing<EntityEvent> item : items) {
             ObjectNode event = (ObjectNode) record(item).path("event").deepCopy();
             event.put("sequence_number", item.sequence());
             events.add(event);
@@ -114,11 +115,11 @@ public final class OprReceiverSender implements TargetSender {
         return found;
     }
 
-    private String kindOf(Outgoing item) {
+    private String kindOf(Outgoing<EntityEvent> item) {
         return record(item).path("kind").asString("event");
     }
 
-    private JsonNode record(Outgoing item) {
+    private JsonNode record(Outgoing<EntityEvent> item) {
         return json.readTree(item.record().value());
     }
 }

@@ -1,5 +1,6 @@
 package io.eventsync.egress.delivery;
 
+import io.eventsync.egress.entity.EntityEvent;
 import io.eventsync.egress.entity.EventView;
 import io.eventsync.egress.route.HttpMethod;
 import java.net.URI;
@@ -16,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  * alert built from the event's ALERT view with OpsRamp's required fields always present. A 2xx
  * takes the whole array; OpsRamp's 429 carries Retry-After, which the forwarding rules honour.
  */
-public final class OpsRampAlertsSender implements TargetSender {
+public final class OpsRampAlertsSender implements TargetSender<EntityEvent> {
 
     private final HttpTarget target;
     private final URI alerts;
@@ -38,11 +39,11 @@ public final class OpsRampAlertsSender implements TargetSender {
     }
 
     @Override
-    public Mono<TargetAnswer> send(List<Outgoing> items) {
+    public Mono<TargetAnswer> send(List<Outgoing<EntityEvent>> items) {
         Set<Long> all = Outgoing.sequences(items);
         ArrayNode array = json.createArrayNode();
-        for (Outgoing item : items) {
-            array.add(templated ? json.readTree(item.body()) : alert(item.event().view()));
+        for (Outgoing<EntityEvent> item : items) {
+            array.add(templated ? json.readTree(item.body()) : alert(item.item().view()));
         }
         return target.call(HttpMethod.POST, alerts, "application/json", array.toString(), answer -> all);
     }

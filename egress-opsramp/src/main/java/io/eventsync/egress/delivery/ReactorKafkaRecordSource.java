@@ -34,12 +34,12 @@ public final class ReactorKafkaRecordSource implements RecordSource {
     }
 
     @Override
-    public Flux<SourceRecord> records(String group, List<String> topics) {
+    public Flux<SourceRecord> records(String group, List<String> topics, Start start) {
         Map<String, Object> config = new HashMap<>(consumerConfig);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // A route's group starts where GroupPositions put it; without that, at the end, as a new route would.
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, start == Start.EARLIEST ? "earliest" : "latest");
         // A replica that dies holds its partitions until its session times out; Kafka's 45 s default
         // would stall its routes that long after a crash.
         config.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);

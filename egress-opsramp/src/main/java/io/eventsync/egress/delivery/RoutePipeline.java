@@ -1,48 +1,43 @@
 package io.eventsync.egress.delivery;
 
-import io.eventsync.egress.entity.EntityEvent;
-import io.eventsync.egress.entity.EntityMapping;
-import io.eventsync.egress.route.CompiledRoute;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One route's delivery (decision 0008): its records, grouped by partition so that each partition
- * has one batch in flight and each key stays in order; batches close at the sender's size or after
- * {@code maxWait}; every batch's fate is decided by {@link ForwardingRules}. A record is
- * acknowledged only once it is delivered, dead-lettered or not selected by the route.
+ * One route's delivery (decision 0008), or sync-back's: its records, grouped by partition so that
+ * each partition has one batch in flight and each key stays in order; batches close at the
+ * sender's size or after {@code maxWait}; every batch's fate is decided by {@link ForwardingRules}.
+ * A record is acknowledged only once it is delivered, dead-lettered or passed by the selector.
+ *
+ * @param <T> what the selector makes of a record, and the sender sends
  */
-public final class RoutePipeline {
+public final class RoutePipeline<T> {
 
     private static final Logger log = LoggerFactory.getLogger(RoutePipeline.class);
 
-    private final CompiledRoute route;
-    private final TargetSender sender;
+    private final String id;
+    private final RecordSelector<T> selector;
+    private final TargetSender<T> sender;
     private final DeadLetters deadLetters;
     private final ForwardingRules rules;
-    private final EntityMapping mapping;
-    private final JsonMapper json;
     private final Duration maxWait;
     private final DeliveryMetrics metrics;
     private final AtomicLong sequence = new AtomicLong();
 
-    public RoutePipeline(CompiledRoute route, TargetSender sender, DeadLetters deadLetters, ForwardingRules rules,
-                         EntityMapping mapping, JsonMapper json, Duration maxWait, DeliveryMetrics metrics) {
-        this.route = route;
+    /** @param id the route's id (sync-back's name): metrics' and dead letters' {@code route} */
+    public RoutePipeline(String id, RecordSelector<T> selector, TargetSender<T> sender, DeadLetters deadLetters,
+                         ForwardingRules rules, Duration maxWait, DeliveryMetrics metrics) {
+        this.id = id;
+        this.selector = selector;
         this.sender = sender;
         this.deadLetters = deadLetters;
         this.rules = rules;
-        this.mapping = mapping;
-        this.json = json;
         this.maxWait = maxWait;
         this.metrics = metrics;
     }
@@ -59,29 +54,27 @@ public final class RoutePipeline {
                 .then();
     }
 
-    /** The record as the route would send it, or nothing (acknowledged at once) when the route does not want it. */
-    private Mono<Outgoing> selected(SourceRecord record) {
-        List<EntityEvent> views;
-        try {
-            views = record.value() == null ? List.of() : mapping.map(record.headers(), json.readTree(record.value()));
-        } catch (JacksonException e) {
-            return deadLetter(List.of(new Outgoing(sequence.incrementAndGet(), record, null, null)), -1,
-                    "the record's value is not JSON: " + e.getOriginalMessage(), 0).then(Mono.empty());
-        }
-        Optional<EntityEvent> event = route.select(views);
-        if (event.isEmpty()) {
-            record.acknowledge().run();
-            return Mono.empty();
-        }
-        return Mono.just(new Outgoing(sequence.incrementAndGet(), record, event.get(), route.body(event.get())));
+    /** The record as the pipeline sends it, or nothing when it is passed (acknowledged) or refused (dead-lettered). */
+    private Mono<Outgoing<T>> selected(SourceRecord record) {
+        return selector.select(record).flatMap(selection -> {
+            if (selection.kind() == Selection.Kind.PASS) {
+                record.acknowledge().run();
+                return Mono.empty();
+            }
+            Outgoing<T> item = new Outgoing<>(sequence.incrementAndGet(), record, selection.item(), selection.body());
+            if (selection.kind() == Selection.Kind.REFUSE) {
+                return deadLetter(List.of(item), -1, selection.reason(), 0).then(Mono.empty());
+            }
+            return Mono.just(item);
+        });
     }
 
-    private Mono<Void> deliver(List<Outgoing> items, int attempt) {
+    private Mono<Void> deliver(List<Outgoing<T>> items, int attempt) {
         long started = System.nanoTime();
-        DeliveryMetrics.RouteGauges gauges = metrics.gauges(route.definition().id());
+        DeliveryMetrics.RouteGauges gauges = metrics.gauges(id);
         return sender.send(items).doOnSubscribe(subscription -> gauges.requestStarted())
                 .doFinally(signal -> gauges.requestEnded()).flatMap(answer -> {
-            metrics.request(route.definition().id(), answer.status(), items.size(),
+            metrics.request(id, answer.status(), items.size(),
                     Duration.ofNanos(System.nanoTime() - started));
             List<Long> sent = items.stream().map(Outgoing::sequence).toList();
             Verdict verdict = rules.judge(sent, items.size() > 1, attempt, answer);
@@ -90,13 +83,12 @@ public final class RoutePipeline {
     }
 
     // An if-chain, not a pattern switch: the bytecode target is Java 17.
-    private Mono<Void> apply(Verdict verdict, List<Outgoing> items, int attempt, int status) {
-        String id = route.definition().id();
+    private Mono<Void> apply(Verdict verdict, List<Outgoing<T>> items, int attempt, int status) {
         if (verdict instanceof Verdict.Delivered delivered) {
-            List<Outgoing> done = pick(items, delivered.delivered());
+            List<Outgoing<T>> done = pick(items, delivered.delivered());
             done.forEach(item -> item.record().acknowledge().run());
             metrics.delivered(id, done.size());
-            List<Outgoing> again = pick(items, delivered.unanswered());
+            List<Outgoing<T>> again = pick(items, delivered.unanswered());
             if (again.isEmpty()) {
                 return Mono.empty();
             }
@@ -121,20 +113,20 @@ public final class RoutePipeline {
         return deadLetter(items, dead.status(), dead.reason(), attempt);
     }
 
-    private Mono<Void> deadLetter(List<Outgoing> items, int status, String reason, int attempts) {
-        List<DeadLetter> letters = items.stream().map(item -> new DeadLetter(item.record(), route.definition().id(),
+    private Mono<Void> deadLetter(List<Outgoing<T>> items, int status, String reason, int attempts) {
+        List<DeadLetter> letters = items.stream().map(item -> new DeadLetter(item.record(), id,
                 sender.describe(), status, reason, attempts)).toList();
         return deadLetters.write(letters).doOnSuccess(done -> {
             items.forEach(item -> item.record().acknowledge().run());
-            metrics.deadLettered(route.definition().id(), status, items.size());
-            log.warn("Route {}: {} record(s) dead-lettered ({}): {}", route.definition().id(), items.size(),
+            metrics.deadLettered(id, status, items.size());
+            log.warn("Route {}: {} record(s) dead-lettered ({}): {}", id, items.size(),
                     status, reason);
         });
     }
 
-    private static List<Outgoing> pick(List<Outgoing> items, List<Long> sequences) {
-        List<Outgoing> picked = new ArrayList<>(sequences.size());
-        for (Outgoing item : items) {
+    private static <T> List<Outgoing<T>> pick(List<Outgoing<T>> items, List<Long> sequences) {
+        List<Outgoing<T>> picked = new ArrayList<>(sequences.size());
+        for (Outgoing<T> item : items) {
             if (sequences.contains(item.sequence())) {
                 picked.add(item);
             }

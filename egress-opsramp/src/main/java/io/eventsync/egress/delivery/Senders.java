@@ -1,6 +1,7 @@
 package io.eventsync.egress.delivery;
 
 import io.eventsync.egress.destination.EgressPolicy;
+import io.eventsync.egress.entity.EntityEvent;
 import io.eventsync.egress.destination.TargetUris;
 import io.eventsync.egress.route.AuthType;
 import io.eventsync.egress.route.CompiledRoute;
@@ -35,7 +36,7 @@ public final class Senders {
     }
 
     /** @param route compiled from a definition whose secrets are opened; it must {@link CompiledRoute#delivers()} */
-    public TargetSender senderFor(CompiledRoute route) {
+    public TargetSender<EntityEvent> senderFor(CompiledRoute route) {
         IntegrationEvent definition = route.definition();
         String contentType = definition.headers().stream().filter(Senders::isContentType)
                 .map(IntegrationEvent.Header::value).findFirst()

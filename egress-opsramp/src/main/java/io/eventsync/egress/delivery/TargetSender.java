@@ -3,14 +3,18 @@ package io.eventsync.egress.delivery;
 import java.util.List;
 import reactor.core.publisher.Mono;
 
-/** One kind of third party: how a batch of items becomes requests, and what the answer says. */
-public interface TargetSender {
+/**
+ * One kind of third party: how a batch of items becomes requests, and what the answer says.
+ *
+ * @param <T> what the pipeline selected each record as
+ */
+public interface TargetSender<T> {
 
     /** How many items one request may carry; 1 sends one request per event. */
     int maxBatch();
 
     /** How a batch becomes requests, sent one after the other in this order; by default, one. */
-    default List<List<Outgoing>> requests(List<Outgoing> batch) {
+    default List<List<Outgoing<T>>> requests(List<Outgoing<T>> batch) {
         return List.of(batch);
     }
 
@@ -19,7 +23,7 @@ public interface TargetSender {
      * (every item on a 2xx, unless the target answers item by item). Never errors: a failure is an
      * answer with status 0 and what happened.
      */
-    Mono<TargetAnswer> send(List<Outgoing> items);
+    Mono<TargetAnswer> send(List<Outgoing<T>> items);
 
     /** Where requests go, for dead letters and metrics; never with credentials. */
     String describe();

@@ -1,5 +1,6 @@
 package io.eventsync.egress.delivery;
 
+import io.eventsync.egress.entity.EntityEvent;
 import io.eventsync.egress.route.HttpMethod;
 import java.net.URI;
 import java.util.List;
@@ -12,7 +13,7 @@ import reactor.core.publisher.Mono;
  * event, or, where the route asks for it, one JSON array of the rendered payloads per batch. A 2xx
  * takes every item of the request.
  */
-public final class WebhookSender implements TargetSender {
+public final class WebhookSender implements TargetSender<EntityEvent> {
 
     private final HttpTarget target;
     private final HttpMethod method;
@@ -41,7 +42,7 @@ public final class WebhookSender implements TargetSender {
     }
 
     @Override
-    public Mono<TargetAnswer> send(List<Outgoing> items) {
+    public Mono<TargetAnswer> send(List<Outgoing<EntityEvent>> items) {
         Set<Long> all = Outgoing.sequences(items);
         String body = maxBatch == 1 ? items.get(0).body()
                 : items.stream().map(Outgoing::body).collect(Collectors.joining(",", "[", "]"));

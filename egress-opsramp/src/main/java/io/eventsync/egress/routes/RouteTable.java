@@ -1,7 +1,7 @@
 package io.eventsync.egress.routes;
 
+import io.eventsync.egress.kafka.TopicFollower;
 import io.eventsync.egress.route.IntegrationEvent;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,9 +13,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -32,25 +29,20 @@ import tools.jackson.databind.json.JsonMapper;
 public final class RouteTable implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RouteTable.class);
-    private static final Duration POLL = Duration.ofMillis(500);
-
-    private final Supplier<Consumer<String, byte[]>> consumers;
     private final String topic;
     private final JsonMapper json;
+    private final TopicFollower follower;
     /** Offset of routes from configuration: above any record's, so the topic never overrides them. */
     private static final long CONFIGURED = Long.MAX_VALUE;
 
     private final Map<String, Versioned> routes = new ConcurrentHashMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-    private volatile boolean caughtUp;
-    private volatile boolean running;
-    private volatile Consumer<String, byte[]> consumer;
-    private Thread thread;
 
     public RouteTable(Supplier<Consumer<String, byte[]>> consumers, String topic, JsonMapper json) {
-        this.consumers = consumers;
         this.topic = topic;
         this.json = json;
+        this.follower = new TopicFollower("route-table", consumers, topic, this::read,
+                () -> log.info("Route table caught up: {} route(s) from {}", all().size(), topic));
     }
 
     public Optional<IntegrationEvent> get(RouteKey key) {
@@ -90,7 +82,7 @@ public final class RouteTable implements SmartLifecycle {
 
     /** True once the topic has been read to the end it had at start: before that, routes may be missing. */
     public boolean caughtUp() {
-        return caughtUp;
+        return follower.caughtUp();
     }
 
     /** Called after each change, on the thread that made it. */
@@ -119,68 +111,18 @@ public final class RouteTable implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        running = true;
-        thread = new Thread(this::follow, "route-table");
-        thread.setDaemon(true);
-        thread.start();
+    public void start() {
+        follower.start();
     }
 
     @Override
-    public synchronized void stop() {
-        running = false;
-        Consumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        if (thread != null) {
-            try {
-                thread.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    public void stop() {
+        follower.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
-    }
-
-    private void follow() {
-        while (running) {
-            try (Consumer<String, byte[]> reader = consumers.get()) {
-                consumer = reader;
-                List<TopicPartition> partitions = partitions(reader);
-                reader.assign(partitions);
-                reader.seekToBeginning(partitions);
-                Map<TopicPartition, Long> startEnd = reader.endOffsets(partitions);
-                while (running) {
-                    for (ConsumerRecord<String, byte[]> record : reader.poll(POLL)) {
-                        read(record);
-                    }
-                    if (!caughtUp && partitions.stream().allMatch(p -> reader.position(p) >= startEnd.get(p))) {
-                        caughtUp = true;
-                        log.info("Route table caught up: {} route(s) from {}", all().size(), topic);
-                    }
-                }
-            } catch (WakeupException e) {
-                return;
-            } catch (RuntimeException e) {
-                if (running) {
-                    log.warn("Reading the route topic {} failed ({}); reading it again", topic, e.toString());
-                    sleep();
-                }
-            }
-        }
-    }
-
-    private List<TopicPartition> partitions(Consumer<String, byte[]> reader) {
-        List<PartitionInfo> infos = reader.partitionsFor(topic, Duration.ofSeconds(30));
-        if (infos == null || infos.isEmpty()) {
-            throw new IllegalStateException("the route topic " + topic + " does not exist");
-        }
-        return infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
+        return follower.isRunning();
     }
 
     private void read(ConsumerRecord<String, byte[]> record) {
@@ -196,14 +138,6 @@ public final class RouteTable implements SmartLifecycle {
         } catch (JacksonException e) {
             log.warn("Route {} at offset {} of {} is unreadable and was skipped: {}", record.key(), record.offset(),
                     topic, e.getOriginalMessage());
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
