@@ -1,7 +1,9 @@
 package io.eventsync.gateway.auth;
 
 import io.eventsync.gateway.config.GatewayProperties;
+import io.eventsync.gateway.config.GatewayProperties.Credential;
 import io.eventsync.gateway.problem.ApiProblem;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +18,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -23,22 +26,29 @@ import reactor.core.publisher.Mono;
 
 /**
  * HTTP Basic per OMi connected server (seed 001: "the name of the server is the name that must be
- * used when authenticating"). Stateless: no session, no CSRF (no browser), every request
- * authenticates. Probes and metrics stay open for the platform.
+ * used when authenticating") and per sync-back client. Each population has its own role and only
+ * its own endpoints: valid credentials on the other's endpoints are a 403. Stateless: no session,
+ * no CSRF (no browser), every request authenticates. Probes and metrics stay open for the platform.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class SecurityConfiguration {
 
-    static final String ROLE = "CONNECTED_SERVER";
+    static final String CONNECTED_SERVER = "CONNECTED_SERVER";
+    static final String SYNC_BACK_CLIENT = "SYNC_BACK_CLIENT";
+    private static final String SYNC_BACK_PATH = GatewayProperties.SyncBack.PATH;
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, GatewayProperties properties) {
         ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> {
             exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"eventsync\"");
+            String who = exchange.getRequest().getPath().value().startsWith(SYNC_BACK_PATH)
+                    ? "sync-back client" : "connected server";
             return Mono.error(ApiProblem.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
-                    "send the connected server's name and password with HTTP Basic"));
+                    "send the " + who + "'s name and password with HTTP Basic"));
         };
+        ServerAccessDeniedHandler forbidden = (exchange, e) -> Mono.error(ApiProblem.of(HttpStatus.FORBIDDEN,
+                "forbidden", "Not allowed here", "these credentials are not for this endpoint"));
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -46,9 +56,11 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(properties.basePath(), properties.basePath() + "/**").hasRole(ROLE)
+                        .pathMatchers(properties.basePath(), properties.basePath() + "/**").hasRole(CONNECTED_SERVER)
+                        .pathMatchers(SYNC_BACK_PATH, SYNC_BACK_PATH + "/**").hasRole(SYNC_BACK_CLIENT)
                         .anyExchange().permitAll())
                 .build();
     }
@@ -65,14 +77,19 @@ class SecurityConfiguration {
         return new DigestPasswordEncoder();
     }
 
+    /** Connected servers and sync-back clients; names are distinct across both (GatewayProperties). */
     @Bean
-    ReactiveUserDetailsService connectedServers(GatewayProperties properties, PasswordEncoder encoder) {
-        List<UserDetails> users = properties.connectedServers().stream()
-                .map(server -> User.withUsername(server.name())
-                        .password(encoder.encode(server.password()))
-                        .roles(ROLE)
-                        .build())
-                .toList();
+    ReactiveUserDetailsService users(GatewayProperties properties, PasswordEncoder encoder) {
+        List<UserDetails> users = new ArrayList<>();
+        properties.connectedServers().forEach(server -> users.add(user(server, CONNECTED_SERVER, encoder)));
+        properties.syncBack().clients().forEach(client -> users.add(user(client, SYNC_BACK_CLIENT, encoder)));
         return new MapReactiveUserDetailsService(users);
+    }
+
+    private static UserDetails user(Credential credential, String role, PasswordEncoder encoder) {
+        return User.withUsername(credential.name())
+                .password(encoder.encode(credential.password()))
+                .roles(role)
+                .build();
     }
 }

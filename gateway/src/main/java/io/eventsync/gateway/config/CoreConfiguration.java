@@ -2,6 +2,7 @@ package io.eventsync.gateway.config;
 
 import io.eventsync.contracts.opr.codec.OprCodec;
 import io.eventsync.contracts.opr.codec.OprLimits;
+import io.eventsync.gateway.http.RequestBodies;
 import io.eventsync.gateway.problem.ProblemBody;
 import io.eventsync.gateway.problem.ProblemMapper;
 import io.eventsync.gateway.problem.ProblemWebExceptionHandler;
@@ -10,7 +11,7 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Beans every feature shares: the clock, the OPR codec and the error shape. */
+/** Beans every feature shares: the clock, the OPR codec, bounded request bodies and the error shape. */
 @Configuration(proxyBeanMethods = false)
 class CoreConfiguration {
 
@@ -23,6 +24,11 @@ class CoreConfiguration {
     OprCodec oprCodec(GatewayProperties properties) {
         return new OprCodec(new OprLimits(OprLimits.DEFAULT.maxDepth(), OprLimits.DEFAULT.maxStringLength(),
                 properties.maxBodySize().toBytes()));
+    }
+
+    @Bean
+    RequestBodies requestBodies(GatewayProperties properties) {
+        return new RequestBodies((int) Math.min(Integer.MAX_VALUE, properties.maxBodySize().toBytes()));
     }
 
     @Bean

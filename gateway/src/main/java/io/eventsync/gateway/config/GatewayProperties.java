@@ -1,5 +1,6 @@
 package io.eventsync.gateway.config;
 
+import io.eventsync.contracts.topic.Topics;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -8,7 +9,10 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -29,6 +33,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxInFlightItems items waiting for Kafka across all requests; beyond, 503 at once
  * @param readModelWait how long a lookup waits for the read model to catch up with the topic
  * @param connectedServers the OMi connected servers allowed in, each with its own password
+ * @param syncBack the sync-back endpoint: who may post changes back, and where they go
  */
 @Validated
 @ConfigurationProperties("eventsync.gateway")
@@ -44,13 +49,48 @@ public record GatewayProperties(
         @DefaultValue("5s") @NotNull Duration retryAfter,
         @DefaultValue("20000") @Min(1) int maxInFlightItems,
         @DefaultValue("2s") @NotNull Duration readModelWait,
-        @NotEmpty List<@Valid ConnectedServerCredential> connectedServers) {
+        @NotEmpty List<@Valid Credential> connectedServers,
+        @DefaultValue @NotNull @Valid SyncBack syncBack) {
 
-    /** One OMi connected server: the name OMi authenticates with and its password. */
-    public record ConnectedServerCredential(@NotBlank String name, @NotBlank String password) {
+    public GatewayProperties {
+        // One user store holds both populations, so a name may not be both (it would be one user).
+        if (connectedServers != null && syncBack != null && syncBack.clients() != null) {
+            Set<String> servers = new HashSet<>();
+            connectedServers.forEach(server -> servers.add(lowerCase(server.name())));
+            for (int i = 0; i < syncBack.clients().size(); i++) {
+                if (servers.contains(lowerCase(syncBack.clients().get(i).name()))) {
+                    throw new IllegalArgumentException("eventsync.gateway.sync-back.clients[" + i
+                            + "].name is also the name of a connected server; give the sync-back client its own");
+                }
+            }
+        }
+    }
+
+    /** A name that authenticates with HTTP Basic and its password (never printed). */
+    public record Credential(@NotBlank String name, @NotBlank String password) {
         @Override
         public String toString() {
-            return "ConnectedServerCredential[name=" + name + ", password=******]";
+            return "Credential[name=" + name + ", password=******]";
         }
+    }
+
+    /**
+     * {@code POST /sync-back}: third parties' changes to events OMi forwarded.
+     *
+     * @param topic where the changes are published
+     * @param maxBulkItems most changes in one request (413 beyond)
+     * @param clients the third parties allowed to post; none means nobody can
+     */
+    public record SyncBack(
+            @DefaultValue(Topics.OPR_SYNC_BACK) @NotBlank String topic,
+            @DefaultValue("500") @Min(1) @Max(100_000) int maxBulkItems,
+            @DefaultValue @NotNull List<@Valid Credential> clients) {
+
+        /** Where third parties post; outside OMi's base path, as it is not part of OMi's protocol. */
+        public static final String PATH = "/sync-back";
+    }
+
+    private static String lowerCase(String name) {
+        return name == null ? "" : name.toLowerCase(Locale.ROOT);
     }
 }

@@ -1,12 +1,13 @@
 package io.eventsync.gateway.kafka;
 
+import io.eventsync.gateway.config.GatewayProperties;
 import io.eventsync.gateway.config.KafkaClientProperties;
 import java.time.Clock;
 import org.apache.kafka.clients.admin.Admin;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The Kafka clients every feature shares: configuration, the admin client, reachability. */
+/** The Kafka clients every feature shares: configuration, the admin client, topics, reachability. */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
 
@@ -18,6 +19,11 @@ class KafkaConfiguration {
     @Bean(destroyMethod = "close")
     Admin kafkaAdmin(KafkaClientConfigs configs) {
         return Admin.create(configs.admin());
+    }
+
+    @Bean
+    GatewayTopics gatewayTopics(Admin admin, GatewayProperties properties) {
+        return new GatewayTopics(admin, properties);
     }
 
     @Bean

@@ -33,11 +33,14 @@ public final class GatewayMetrics {
                 s -> s.get().doubleValue());
     }
 
-    /** Items of one kind accepted (acknowledged by Kafka) or rejected, with the reason. */
+    /**
+     * Items of one kind ({@code event}, {@code event_change} from OMi, {@code sync-back} from third
+     * parties) accepted (acknowledged by Kafka) or rejected, with the reason.
+     */
     public void items(String kind, String result, String reason, int count) {
         if (count > 0) {
             Counter.builder("eventsync.gateway.items")
-                    .description("OPR items received, by kind, result and reason")
+                    .description("Items received, by kind, result and reason")
                     .tag("kind", kind).tag("result", result).tag("reason", reason)
                     .register(registry).increment(count);
         }

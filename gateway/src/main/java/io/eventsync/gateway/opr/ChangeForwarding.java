@@ -75,8 +75,7 @@ final class ChangeForwarding {
                                          String traceparent) {
         List<OprEventChange> changes = list.eventChange();
         if (changes.size() > maxBulkItems) {
-            throw ApiProblem.of(HttpStatus.CONTENT_TOO_LARGE, "too-many-items", "Too many items",
-                    "the list has " + changes.size() + " changes; this gateway accepts at most " + maxBulkItems);
+            throw ApiProblem.tooManyItems(changes.size(), "changes", maxBulkItems);
         }
         List<String> externalIds = new ArrayList<>(changes.size());
         for (int i = 0; i < changes.size(); i++) {

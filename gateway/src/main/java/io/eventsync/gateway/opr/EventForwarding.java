@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;
 
 /**
@@ -54,8 +53,7 @@ final class EventForwarding {
         }
         List<OprEvent> events = ((OprEventList) document).event();
         if (events.size() > maxBulkItems) {
-            throw ApiProblem.of(HttpStatus.CONTENT_TOO_LARGE, "too-many-items", "Too many items",
-                    "the list has " + events.size() + " events; this gateway accepts at most " + maxBulkItems);
+            throw ApiProblem.tooManyItems(events.size(), "events", maxBulkItems);
         }
         for (int i = 0; i < events.size(); i++) {
             OmiIds.require(events.get(i).id(), ItemPointers.item(format, KIND, i) + "/id", "the event id");

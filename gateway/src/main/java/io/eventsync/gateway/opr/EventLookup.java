@@ -1,14 +1,13 @@
 package io.eventsync.gateway.opr;
 
 import io.eventsync.gateway.problem.ApiProblem;
-import io.eventsync.gateway.readmodel.EventReadModel;
 import io.eventsync.gateway.readmodel.KnownEvent;
-import io.eventsync.gateway.readmodel.ReadModelFeed;
-import java.time.Duration;
+import io.eventsync.gateway.readmodel.ReadModelLookup;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.springframework.http.HttpStatus;
 import reactor.core.publisher.Mono;
 
@@ -18,23 +17,15 @@ import reactor.core.publisher.Mono;
  */
 final class EventLookup {
 
-    private final EventReadModel model;
-    private final ReadModelFeed feed;
-    private final Duration wait;
+    private final ReadModelLookup lookup;
 
-    EventLookup(EventReadModel model, ReadModelFeed feed, Duration wait) {
-        this.model = model;
-        this.feed = feed;
-        this.wait = wait;
+    EventLookup(ReadModelLookup lookup) {
+        this.lookup = lookup;
     }
 
     /** The event, waiting for the read model to catch up only when it does not know the id yet. */
     Mono<Optional<KnownEvent>> find(String server, String externalId) {
-        Optional<KnownEvent> known = visible(server, externalId);
-        if (known.isPresent()) {
-            return Mono.just(known);
-        }
-        return feed.awaitCaughtUp(wait).map(caught -> visible(server, externalId));
+        return lookup.find(List.of(externalId), forwardedBy(server)).map(found -> found.get(externalId));
     }
 
     /**
@@ -42,20 +33,12 @@ final class EventLookup {
      * know one of them yet.
      */
     Mono<Map<String, Optional<KnownEvent>>> findAll(String server, Collection<String> externalIds) {
-        Map<String, Optional<KnownEvent>> found = new HashMap<>();
-        externalIds.forEach(id -> found.put(id, visible(server, id)));
-        if (found.values().stream().allMatch(Optional::isPresent)) {
-            return Mono.just(found);
-        }
-        return feed.awaitCaughtUp(wait).map(caught -> {
-            externalIds.forEach(id -> found.put(id, visible(server, id)));
-            return found;
-        });
+        return lookup.find(externalIds, forwardedBy(server)).map(ReadModelLookup.Found::events);
     }
 
     /** The event with every change acknowledged so far applied (read-your-writes). */
     Mono<Optional<KnownEvent>> current(String server, String externalId) {
-        return feed.awaitCaughtUp(wait).map(caught -> visible(server, externalId));
+        return lookup.current(List.of(externalId), forwardedBy(server)).map(found -> found.get(externalId));
     }
 
     static ApiProblem unknown(String externalId) {
@@ -63,7 +46,7 @@ final class EventLookup {
                 "no event " + externalId + " was forwarded by this connected server");
     }
 
-    private Optional<KnownEvent> visible(String server, String externalId) {
-        return model.find(externalId).filter(known -> known.forwardedBy(server));
+    private static Predicate<KnownEvent> forwardedBy(String server) {
+        return known -> known.forwardedBy(server);
     }
 }

@@ -1,14 +1,13 @@
 package io.eventsync.gateway.opr;
 
 import io.eventsync.gateway.problem.ApiProblem;
+import io.eventsync.gateway.publish.RecordIds;
 
 /**
  * What an id from OMi (or an external id in a URL) may look like: present, at most 256
  * characters, no control characters. Ids become Kafka keys and header values.
  */
 final class OmiIds {
-
-    static final int MAX_LENGTH = 256;
 
     private OmiIds() {
     }
@@ -19,21 +18,13 @@ final class OmiIds {
                     "A required field is missing", what + " is required", pointer, null);
         }
         if (!wellFormed(id)) {
-            throw ApiProblem.invalidField(pointer, what + " must be at most " + MAX_LENGTH
+            throw ApiProblem.invalidField(pointer, what + " must be at most " + RecordIds.MAX_LENGTH
                     + " characters without control characters");
         }
         return id;
     }
 
     static boolean wellFormed(String id) {
-        if (id.length() > MAX_LENGTH || id.isBlank()) {
-            return false;
-        }
-        for (int i = 0; i < id.length(); i++) {
-            if (Character.isISOControl(id.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
+        return RecordIds.wellFormed(id);
     }
 }

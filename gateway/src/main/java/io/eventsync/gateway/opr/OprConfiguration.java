@@ -4,8 +4,7 @@ import io.eventsync.gateway.config.GatewayProperties;
 import io.eventsync.gateway.metrics.GatewayMetrics;
 import io.eventsync.gateway.publish.OprPublication;
 import io.eventsync.gateway.readmodel.EventChangeApplier;
-import io.eventsync.gateway.readmodel.EventReadModel;
-import io.eventsync.gateway.readmodel.ReadModelFeed;
+import io.eventsync.gateway.readmodel.ReadModelLookup;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,8 +14,8 @@ import org.springframework.context.annotation.Configuration;
 class OprConfiguration {
 
     @Bean
-    EventLookup eventLookup(EventReadModel model, ReadModelFeed feed, GatewayProperties properties) {
-        return new EventLookup(model, feed, properties.readModelWait());
+    EventLookup eventLookup(ReadModelLookup lookup) {
+        return new EventLookup(lookup);
     }
 
     @Bean

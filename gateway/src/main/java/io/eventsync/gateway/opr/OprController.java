@@ -7,6 +7,7 @@ import io.eventsync.contracts.opr.codec.OprCodec;
 import io.eventsync.contracts.opr.codec.OprCodec.Expect;
 import io.eventsync.contracts.opr.codec.OprFormat;
 import io.eventsync.gateway.config.GatewayProperties;
+import io.eventsync.gateway.http.RequestBodies;
 import io.eventsync.gateway.kafka.KafkaReachability;
 import io.eventsync.gateway.problem.ApiProblem;
 import java.security.Principal;
@@ -39,10 +40,10 @@ class OprController {
     private final KafkaReachability kafka;
     private final Duration retryAfter;
 
-    OprController(OprCodec codec, GatewayProperties properties, EventForwarding events, ChangeForwarding changes,
-                  EventLookup lookup, KafkaReachability kafka) {
+    OprController(OprCodec codec, RequestBodies bodies, GatewayProperties properties, EventForwarding events,
+                  ChangeForwarding changes, EventLookup lookup, KafkaReachability kafka) {
         this.codec = codec;
-        this.bodies = new RequestBodies((int) Math.min(Integer.MAX_VALUE, properties.maxBodySize().toBytes()));
+        this.bodies = bodies;
         this.events = events;
         this.changes = changes;
         this.lookup = lookup;

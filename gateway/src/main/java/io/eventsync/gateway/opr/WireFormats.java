@@ -5,7 +5,6 @@ import io.eventsync.gateway.problem.ApiProblem;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
@@ -90,8 +89,6 @@ final class WireFormats {
     }
 
     private static ApiProblem unsupported(String type) {
-        return ApiProblem.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-                "Unsupported media type", "content type " + type
-                        + " is not accepted; send application/xml, text/xml or application/json");
+        return ApiProblem.unsupportedMediaType(type, "application/xml, text/xml or application/json");
     }
 }

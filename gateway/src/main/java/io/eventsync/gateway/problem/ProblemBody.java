@@ -1,11 +1,14 @@
 package io.eventsync.gateway.problem;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -27,18 +30,7 @@ public final class ProblemBody {
     }
 
     public byte[] json(ApiProblem problem, String instance) {
-        ObjectNode body = json.createObjectNode();
-        body.put("type", TYPE_PREFIX + problem.slug());
-        body.put("title", problem.title());
-        body.put("status", problem.status().value());
-        body.put("detail", problem.getMessage());
-        body.put("instance", instance);
-        if (problem.pointer() != null) {
-            body.putArray("errors").addObject()
-                    .put("pointer", problem.pointer())
-                    .put("detail", problem.getMessage());
-        }
-        return json.writeValueAsBytes(body);
+        return json.writeValueAsBytes(tree(problem, instance));
     }
 
     public byte[] xml(ApiProblem problem, String instance) {
@@ -49,18 +41,8 @@ public final class ProblemBody {
             writer.setDefaultNamespace(XML_NAMESPACE);
             writer.writeStartElement(XML_NAMESPACE, "problem");
             writer.writeDefaultNamespace(XML_NAMESPACE);
-            element(writer, "type", TYPE_PREFIX + problem.slug());
-            element(writer, "title", problem.title());
-            element(writer, "status", Integer.toString(problem.status().value()));
-            element(writer, "detail", problem.getMessage());
-            element(writer, "instance", instance);
-            if (problem.pointer() != null) {
-                writer.writeStartElement(XML_NAMESPACE, "errors");
-                writer.writeStartElement(XML_NAMESPACE, "i");
-                element(writer, "pointer", problem.pointer());
-                element(writer, "detail", problem.getMessage());
-                writer.writeEndElement();
-                writer.writeEndElement();
+            for (Map.Entry<String, JsonNode> member : tree(problem, instance).properties()) {
+                element(writer, member.getKey(), member.getValue());
             }
             writer.writeEndElement();
             writer.writeEndDocument();
@@ -71,9 +53,37 @@ public final class ProblemBody {
         return out.toByteArray();
     }
 
-    private static void element(XMLStreamWriter writer, String name, String text) throws XMLStreamException {
+    /** The problem's members in order; XML mirrors them, with arrays as {@code <i>} items (RFC 9457, appendix B). */
+    private ObjectNode tree(ApiProblem problem, String instance) {
+        ObjectNode body = json.createObjectNode();
+        body.put("type", TYPE_PREFIX + problem.slug());
+        body.put("title", problem.title());
+        body.put("status", problem.status().value());
+        body.put("detail", problem.getMessage());
+        body.put("instance", instance);
+        if (!problem.errors().isEmpty()) {
+            ArrayNode errors = body.putArray("errors");
+            problem.errors().forEach(error -> errors.addObject()
+                    .put("pointer", error.pointer())
+                    .put("detail", error.detail()));
+        }
+        problem.extensions().forEach((name, value) -> body.set(name, json.valueToTree(value)));
+        return body;
+    }
+
+    private static void element(XMLStreamWriter writer, String name, JsonNode value) throws XMLStreamException {
         writer.writeStartElement(XML_NAMESPACE, name);
-        writer.writeCharacters(text == null ? "" : text);
+        if (value.isObject()) {
+            for (Map.Entry<String, JsonNode> member : value.properties()) {
+                element(writer, member.getKey(), member.getValue());
+            }
+        } else if (value.isArray()) {
+            for (JsonNode item : value) {
+                element(writer, "i", item);
+            }
+        } else if (!value.isNull()) {
+            writer.writeCharacters(value.asString());
+        }
         writer.writeEndElement();
     }
 }

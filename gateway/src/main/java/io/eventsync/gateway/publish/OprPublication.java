@@ -1,34 +1,25 @@
 package io.eventsync.gateway.publish;
 
 import io.eventsync.contracts.topic.OprRecord;
-import io.eventsync.contracts.topic.RecordHeaderNames;
-import io.eventsync.gateway.metrics.GatewayMetrics;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.apache.kafka.common.serialization.Serializer;
 import reactor.core.publisher.Mono;
 
 /**
- * Puts OPR records on the topic with the contract's key and headers, within the in-flight bound
- * and the publish deadline, and reports per item whether Kafka acknowledged it.
+ * Puts OPR records on {@code opr.events} with the contract's key and headers, within the in-flight
+ * bound and the publish deadline, and reports per item whether Kafka acknowledged it.
  */
 public final class OprPublication {
 
-    private final RecordPublisher publisher;
-    private final InFlightLimit limit;
+    private final BoundedPublisher publisher;
     private final String topic;
-    private final Duration deadline;
-    private final GatewayMetrics metrics;
+    private final Serializer<OprRecord> values;
 
-    public OprPublication(RecordPublisher publisher, InFlightLimit limit, String topic, Duration deadline,
-                          GatewayMetrics metrics) {
+    OprPublication(BoundedPublisher publisher, String topic, Serializer<OprRecord> values) {
         this.publisher = publisher;
-        this.limit = limit;
         this.topic = topic;
-        this.deadline = deadline;
-        this.metrics = metrics;
+        this.values = values;
     }
 
     /**
@@ -37,36 +28,12 @@ public final class OprPublication {
      * items already wait for Kafka.
      */
     public Mono<List<Acknowledgement>> publish(List<OprRecord> records, String traceparent) {
-        if (records.isEmpty()) {
-            return Mono.just(List.of());
+        List<OutgoingRecord> outgoing = new ArrayList<>(records.size());
+        for (OprRecord record : records) {
+            outgoing.add(new OutgoingRecord(topic, record.omiEventId(), values.serialize(topic, record),
+                    EnvelopeHeaders.of(OprRecord.SCHEMA, record.kind().wireName(), "omi", record.connectedServer(),
+                            record.externalId(), record.receivedAt(), traceparent)));
         }
-        return Mono.defer(() -> {
-            if (!limit.tryAcquire(records.size())) {
-                return Mono.error(new OverloadedException(limit.inFlight(), records.size()));
-            }
-            List<OutgoingRecord> outgoing = new ArrayList<>(records.size());
-            for (OprRecord record : records) {
-                outgoing.add(new OutgoingRecord(topic, record.omiEventId(), record, headers(record, traceparent)));
-            }
-            long started = System.nanoTime();
-            return publisher.publish(outgoing, deadline)
-                    .doOnNext(acks -> metrics.published(System.nanoTime() - started))
-                    .doFinally(signal -> limit.release(records.size()));
-        });
-    }
-
-    private static Map<String, String> headers(OprRecord record, String traceparent) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(RecordHeaderNames.CONTENT_TYPE, "application/json");
-        headers.put(RecordHeaderNames.SCHEMA, OprRecord.SCHEMA);
-        headers.put(RecordHeaderNames.KIND, record.kind().wireName());
-        headers.put(RecordHeaderNames.SOURCE, "omi");
-        headers.put(RecordHeaderNames.CONNECTED_SERVER, record.connectedServer());
-        headers.put(RecordHeaderNames.EXTERNAL_ID, record.externalId());
-        headers.put(RecordHeaderNames.RECEIVED_AT, record.receivedAt().toString());
-        if (traceparent != null && !traceparent.isBlank()) {
-            headers.put(RecordHeaderNames.TRACEPARENT, traceparent);
-        }
-        return headers;
+        return publisher.publish(outgoing);
     }
 }

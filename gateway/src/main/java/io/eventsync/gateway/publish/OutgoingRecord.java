@@ -1,8 +1,11 @@
 package io.eventsync.gateway.publish;
 
-import io.eventsync.contracts.topic.OprRecord;
 import java.util.Map;
 
-/** One record to publish: its key, value and headers (names of {@code RecordHeaderNames}). */
-public record OutgoingRecord(String topic, String key, OprRecord value, Map<String, String> headers) {
+/**
+ * One record to publish: its topic, key, serialized value and headers (names of
+ * {@code RecordHeaderNames}). Values are serialized before the send, so one producer carries every
+ * topic's schema.
+ */
+public record OutgoingRecord(String topic, String key, byte[] value, Map<String, String> headers) {
 }

@@ -1,15 +1,17 @@
 package io.eventsync.gateway.publish;
 
 import io.eventsync.contracts.opr.codec.OprCodec;
+import io.eventsync.contracts.syncback.SyncBackSerde;
 import io.eventsync.contracts.topic.OprRecordSerde;
 import io.eventsync.gateway.config.GatewayProperties;
+import io.eventsync.gateway.kafka.GatewayTopics;
 import io.eventsync.gateway.kafka.KafkaClientConfigs;
 import io.eventsync.gateway.metrics.GatewayMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** One producer for the whole gateway, behind the in-flight bound. */
+/** One producer for the whole gateway, behind the in-flight bound, for every topic it writes. */
 @Configuration(proxyBeanMethods = false)
 class PublishConfiguration {
 
@@ -24,14 +26,25 @@ class PublishConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    ReactorKafkaPublisher recordPublisher(KafkaClientConfigs configs, OprCodec codec, GatewayMetrics metrics) {
-        return new ReactorKafkaPublisher(configs.producer(), new OprRecordSerde(codec).serializer(),
-                metrics::kafkaError);
+    ReactorKafkaPublisher recordPublisher(KafkaClientConfigs configs, GatewayMetrics metrics) {
+        return new ReactorKafkaPublisher(configs.producer(), metrics::kafkaError);
     }
 
     @Bean
-    OprPublication oprPublication(RecordPublisher publisher, InFlightLimit limit, GatewayProperties properties,
-                                  GatewayMetrics metrics) {
-        return new OprPublication(publisher, limit, properties.topic(), properties.publishTimeout(), metrics);
+    BoundedPublisher boundedPublisher(RecordPublisher publisher, InFlightLimit limit, GatewayProperties properties,
+                                      GatewayMetrics metrics) {
+        return new BoundedPublisher(publisher, limit, properties.publishTimeout(), metrics);
+    }
+
+    @Bean
+    OprPublication oprPublication(BoundedPublisher publisher, GatewayProperties properties, OprCodec codec) {
+        return new OprPublication(publisher, properties.topic(), new OprRecordSerde(codec).serializer());
+    }
+
+    @Bean
+    SyncBackPublication syncBackPublication(BoundedPublisher publisher, GatewayTopics topics,
+                                            GatewayProperties properties, OprCodec codec) {
+        return new SyncBackPublication(publisher, topics.ensure(properties.syncBack().topic()),
+                new SyncBackSerde(codec));
     }
 }

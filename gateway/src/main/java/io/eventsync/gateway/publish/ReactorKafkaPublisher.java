@@ -1,6 +1,5 @@
 package io.eventsync.gateway.publish;
 
-import io.eventsync.contracts.topic.OprRecord;
 import io.eventsync.contracts.topic.TextHeaders;
 import java.time.Duration;
 import java.util.Arrays;
@@ -8,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -23,14 +22,13 @@ import reactor.kafka.sender.SenderRecord;
  */
 public final class ReactorKafkaPublisher implements RecordPublisher, AutoCloseable {
 
-    private final KafkaSender<String, OprRecord> sender;
+    private final KafkaSender<String, byte[]> sender;
     private final Consumer<Throwable> onSendError;
 
-    public ReactorKafkaPublisher(Map<String, Object> producerConfig, Serializer<OprRecord> valueSerializer,
-                                 Consumer<Throwable> onSendError) {
-        SenderOptions<String, OprRecord> options = SenderOptions.<String, OprRecord>create(producerConfig)
+    public ReactorKafkaPublisher(Map<String, Object> producerConfig, Consumer<Throwable> onSendError) {
+        SenderOptions<String, byte[]> options = SenderOptions.<String, byte[]>create(producerConfig)
                 .withKeySerializer(new StringSerializer())
-                .withValueSerializer(valueSerializer)
+                .withValueSerializer(new ByteArraySerializer())
                 .maxInFlight(4096)
                 .stopOnError(false);
         this.sender = KafkaSender.create(options);
@@ -40,7 +38,7 @@ public final class ReactorKafkaPublisher implements RecordPublisher, AutoCloseab
     @Override
     public Mono<List<Acknowledgement>> publish(List<OutgoingRecord> records, Duration deadline) {
         Acknowledgement[] acks = new Acknowledgement[records.size()];
-        Flux<SenderRecord<String, OprRecord, Integer>> outgoing = Flux.range(0, records.size())
+        Flux<SenderRecord<String, byte[], Integer>> outgoing = Flux.range(0, records.size())
                 .map(i -> SenderRecord.create(toProducerRecord(records.get(i)), i));
         return sender.send(outgoing)
                 .doOnNext(result -> {
@@ -59,7 +57,7 @@ public final class ReactorKafkaPublisher implements RecordPublisher, AutoCloseab
                 .then(Mono.fromSupplier(() -> Arrays.asList(acks.clone())));
     }
 
-    private static ProducerRecord<String, OprRecord> toProducerRecord(OutgoingRecord record) {
+    private static ProducerRecord<String, byte[]> toProducerRecord(OutgoingRecord record) {
         return new ProducerRecord<>(record.topic(), null, record.key(), record.value(),
                 TextHeaders.of(record.headers()));
     }

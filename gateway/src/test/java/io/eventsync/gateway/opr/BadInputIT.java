@@ -3,6 +3,7 @@ package io.eventsync.gateway.opr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventsync.gateway.support.GatewayTestBase;
+import io.eventsync.gateway.support.Problems;
 import io.eventsync.gateway.support.TopicReader;
 import io.eventsync.testkit.KafkaBroker;
 import java.util.UUID;
@@ -17,7 +18,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Hostile and broken requests: each gets its 4xx as a problem document naming what is wrong, the
@@ -90,20 +90,7 @@ class BadInputIT extends GatewayTestBase {
     @MethodSource("badDocuments")
     void badDocumentGetsItsProblem(String name, String contentType, String body, int status, String type,
                                    String pointer) {
-        WebTestClient.BodyContentSpec problem = omi.post().uri("/event")
-                .header("Content-Type", contentType)
-                .accept(MediaType.APPLICATION_JSON)
-                .bodyValue(body)
-                .exchange()
-                .expectStatus().isEqualTo(status)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.type").isEqualTo("urn:eventsync:problem:" + type)
-                .jsonPath("$.status").isEqualTo(status)
-                .jsonPath("$.detail").isNotEmpty();
-        if (pointer != null) {
-            problem.jsonPath("$.errors[0].pointer").isEqualTo(pointer);
-        }
+        Problems.expectProblem(omi.post().uri("/event"), contentType, body, status, type, pointer);
     }
 
     @Test

@@ -16,12 +16,9 @@ import io.eventsync.gateway.support.TopicReader;
 import io.eventsync.testkit.KafkaBroker;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -59,7 +56,7 @@ class ForwardEventsIT extends GatewayTestBase {
         assertThat(record.value().externalId()).isEqualTo(answered.id());
         assertThat(record.value().event().id()).isEqualTo(omiId);
         assertThat(record.value().event().other()).containsKey("future_element");
-        assertThat(headers(record)).containsEntry("content-type", "application/json")
+        assertThat(TopicReader.headers(record)).containsEntry("content-type", "application/json")
                 .containsEntry("eventsync-schema", "eventsync.opr-record/v1")
                 .containsEntry("eventsync-kind", "event")
                 .containsEntry("eventsync-source", "omi")
@@ -83,7 +80,7 @@ class ForwardEventsIT extends GatewayTestBase {
         assertThat(answered.id()).isEqualTo(ExternalIds.of(SERVER, omiId));
         assertThat(answered.severity()).isEqualTo(Severity.MINOR);
         ConsumerRecord<String, OprRecord> record = recordsFor(omiId, 1).get(0);
-        assertThat(headers(record)).containsEntry("traceparent",
+        assertThat(TopicReader.headers(record)).containsEntry("traceparent",
                 "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
     }
 
@@ -199,10 +196,5 @@ class ForwardEventsIT extends GatewayTestBase {
                         r -> r.stream().filter(x -> key.equals(x.key())).count() >= count,
                         java.time.Duration.ofSeconds(30))
                 .stream().filter(r -> key.equals(r.key())).toList();
-    }
-
-    static Map<String, String> headers(ConsumerRecord<?, ?> record) {
-        return StreamSupport.stream(record.headers().spliterator(), false)
-                .collect(Collectors.toMap(Header::key, h -> new String(h.value(), StandardCharsets.UTF_8)));
     }
 }

@@ -1,4 +1,4 @@
-package io.eventsync.gateway.opr;
+package io.eventsync.gateway.http;
 
 import io.eventsync.gateway.problem.ApiProblem;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -10,15 +10,15 @@ import reactor.core.publisher.Mono;
  * Reads a request body into memory, never more than the configured size: a declared length over
  * the limit is refused before reading, an undeclared one stops being read at the limit.
  */
-final class RequestBodies {
+public final class RequestBodies {
 
     private final int maxBytes;
 
-    RequestBodies(int maxBytes) {
+    public RequestBodies(int maxBytes) {
         this.maxBytes = maxBytes;
     }
 
-    Mono<byte[]> read(ServerHttpRequest request) {
+    public Mono<byte[]> read(ServerHttpRequest request) {
         long declared = request.getHeaders().getContentLength();
         if (declared > maxBytes) {
             return Mono.error(tooLarge(declared));

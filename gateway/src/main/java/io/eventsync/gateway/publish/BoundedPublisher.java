@@ -1,0 +1,45 @@
+package io.eventsync.gateway.publish;
+
+import io.eventsync.gateway.metrics.GatewayMetrics;
+import java.time.Duration;
+import java.util.List;
+import reactor.core.publisher.Mono;
+
+/**
+ * What every publication goes through, whatever its topic: the in-flight bound (refuse at once
+ * rather than queue) and the publish deadline, around the one shared producer.
+ */
+final class BoundedPublisher {
+
+    private final RecordPublisher publisher;
+    private final InFlightLimit limit;
+    private final Duration deadline;
+    private final GatewayMetrics metrics;
+
+    BoundedPublisher(RecordPublisher publisher, InFlightLimit limit, Duration deadline, GatewayMetrics metrics) {
+        this.publisher = publisher;
+        this.limit = limit;
+        this.deadline = deadline;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Publishes the records; the answer lists, in order, each record's acknowledgement or
+     * {@code null}. Fails with {@link OverloadedException} before sending anything when too many
+     * items already wait for Kafka.
+     */
+    Mono<List<Acknowledgement>> publish(List<OutgoingRecord> records) {
+        if (records.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return Mono.defer(() -> {
+            if (!limit.tryAcquire(records.size())) {
+                return Mono.error(new OverloadedException(limit.inFlight(), records.size()));
+            }
+            long started = System.nanoTime();
+            return publisher.publish(records, deadline)
+                    .doOnNext(acks -> metrics.published(System.nanoTime() - started))
+                    .doFinally(signal -> limit.release(records.size()));
+        });
+    }
+}
