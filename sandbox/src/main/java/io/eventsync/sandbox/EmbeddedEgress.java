@@ -11,7 +11,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The real egress-opsramp application, started inside the sandbox's JVM, with two routes from
  * configuration that forward both topics to the receiver simulator: OMi events and changes to its
- * OPR receiver, OFSC activity events to one of its webhooks (JSON arrays of up to 50).
+ * OPR receiver, OFSC activity events to one of its webhooks (JSON arrays of up to 50); and sync-back
+ * of third parties' changes to the OMi simulator, as the sandbox's connected server.
  */
 final class EmbeddedEgress {
 
@@ -26,13 +27,20 @@ final class EmbeddedEgress {
     private EmbeddedEgress() {
     }
 
-    static ConfigurableApplicationContext start(SandboxSettings settings, String bootstrapServers, URI receiver) {
+    static ConfigurableApplicationContext start(SandboxSettings settings, String bootstrapServers, URI receiver,
+                                                URI omiSync) {
         String receiverHost = receiver.getHost() + ":" + receiver.getPort();
+        String omiHost = omiSync.getHost() + ":" + omiSync.getPort();
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=" + settings.egressPort(),
                 "--eventsync.kafka.bootstrap-servers=" + bootstrapServers,
                 "--eventsync.egress.delivery.topics=" + Topics.OPR_EVENTS + "," + Topics.OFSC_EVENTS,
-                "--eventsync.egress.allowlist=" + receiverHost + ",127.0.0.1:" + receiver.getPort(),
+                "--eventsync.egress.allowlist=" + receiverHost + ",127.0.0.1:" + receiver.getPort() + "," + omiHost
+                        + ",localhost:" + omiSync.getPort(),
+                "--eventsync.egress.sync-back.enabled=true",
+                "--eventsync.egress.sync-back.connected-servers[0].name=" + settings.connectedServerName(),
+                "--eventsync.egress.sync-back.connected-servers[0].password=" + settings.connectedServerPassword(),
+                "--eventsync.egress.sync-back.connected-servers[0].url=" + omiSync,
                 "--eventsync.egress.tenants[0].id=" + TENANT,
                 "--eventsync.egress.tenants[0].integrations[0].id=" + INTEGRATION,
                 "--eventsync.egress.tenants[0].integrations[0].base-notifier.type=REST_API",

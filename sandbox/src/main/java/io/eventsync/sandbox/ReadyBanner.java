@@ -1,6 +1,8 @@
 package io.eventsync.sandbox;
 
+import io.eventsync.contracts.topic.Topics;
 import io.eventsync.sandbox.ofsc.OfscSimulatorSettings;
+import io.eventsync.sandbox.omi.OmiSimulator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ final class ReadyBanner {
     static final String LAST_LINE = " stop             Ctrl-C (or SIGTERM)";
     private static final String SAMPLE_SCRIPT = "sandbox/samples/forward-sample.sh";
     private static final String OFSC_SCRIPT = "sandbox/samples/show-ofsc-events.sh";
+    private static final String SYNC_BACK_SCRIPT = "sandbox/samples/sync-back-sample.sh";
 
     private ReadyBanner() {
     }
@@ -48,6 +51,13 @@ final class ReadyBanner {
                 " health, metrics  " + sandbox.egressUrl() + "/actuator/health, /actuator/prometheus",
                 " receiver         " + sandbox.receiverUrl() + "/sim/status   (OPR receiver at "
                         + sandbox.receiverUrl() + "/opr)",
+                "",
+                " sync-back (third party -> gateway -> " + Topics.OPR_SYNC_BACK + " -> egress -> OMi)",
+                " post changes     POST " + sandbox.gatewayUrl() + "/sync-back   (HTTP Basic servicedesk / "
+                        + "servicedesk-sandbox)",
+                " OMi simulator    " + sandbox.omiUrl() + "/sim/events   (sync-back API at " + sandbox.omiUrl()
+                        + OmiSimulator.BASE_PATH + ")",
+                " run the loop     " + kafkaEnvironment(sandbox) + SYNC_BACK_SCRIPT,
                 "",
                 LAST_LINE + "; nothing is kept",
                 rule,

@@ -2,6 +2,8 @@ package io.eventsync.sandbox;
 
 import io.eventsync.contracts.topic.Topics;
 import io.eventsync.sandbox.ofsc.OfscSimulator;
+import io.eventsync.sandbox.omi.OmiSimulator;
+import io.eventsync.sandbox.omi.OmiSimulatorSettings;
 import io.eventsync.sandbox.receiver.ReceiverSimulator;
 import io.eventsync.testkit.Brokers;
 import io.eventsync.testkit.KafkaBroker;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +22,8 @@ import sun.misc.Signal;
 /**
  * The whole pipeline on one machine, in one JVM: an in-process Kafka broker, the gateway publishing to
  * it, an OFSC simulator generating a steady stream of events, ingest-ofsc reading them onto
- * {@code ofsc.events}, and egress-opsramp forwarding both topics to a receiver simulator. For
+ * {@code ofsc.events}, egress-opsramp forwarding both topics to a receiver simulator, and an OMi
+ * simulator that forwards to the gateway and takes sync-back changes from egress. For
  * people trying eventsync out and for end-to-end tests; it keeps nothing across runs.
  *
  * <p>Components are started in dependency order and closed in reverse, so each one still has what it
@@ -43,10 +47,11 @@ public final class Sandbox implements AutoCloseable {
     private final URI ofscUrl;
     private final int egressPort;
     private final URI receiverUrl;
+    private final int omiPort;
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private Sandbox(SandboxSettings settings, Deque<Component> started, String bootstrapServers, int gatewayPort,
-                    int ingestPort, URI ofscUrl, int egressPort, URI receiverUrl) {
+                    int ingestPort, URI ofscUrl, int egressPort, URI receiverUrl, int omiPort) {
         this.settings = settings;
         this.started = started;
         this.bootstrapServers = bootstrapServers;
@@ -55,6 +60,7 @@ public final class Sandbox implements AutoCloseable {
         this.ofscUrl = ofscUrl;
         this.egressPort = egressPort;
         this.receiverUrl = receiverUrl;
+        this.omiPort = omiPort;
     }
 
     public static void main(String[] args) {
@@ -105,13 +111,20 @@ public final class Sandbox implements AutoCloseable {
 
             ReceiverSimulator receiver = ReceiverSimulator.start(settings.receiver());
             started.push(new Component("receiver simulator", receiver));
-            ConfigurableApplicationContext egress = EmbeddedEgress.start(settings, bootstrapServers, receiver.baseUrl());
+            // OMi's side: it forwards to the gateway, and egress synchronizes third parties' changes back to it.
+            OmiSimulator omi = OmiSimulator.start(OmiSimulatorSettings.builder().port(settings.omiPort())
+                    .connectedServers(Map.of(settings.connectedServerName(), settings.connectedServerPassword()))
+                    .gatewayUrl(URI.create("http://localhost:" + gatewayPort + "/opr")).build());
+            started.push(new Component("OMi simulator", omi));
+
+            ConfigurableApplicationContext egress = EmbeddedEgress.start(settings, bootstrapServers, receiver.baseUrl(),
+                    omi.baseUrl());
             started.push(new Component("egress-opsramp", egress));
             int egressPort = boundPort(egress);
             Readiness.await(readinessOf(egressPort), READY_TIMEOUT);
 
             return new Sandbox(settings, started, bootstrapServers, gatewayPort, ingestPort, ofsc.baseUrl(),
-                    egressPort, receiver.baseUrl());
+                    egressPort, receiver.baseUrl(), omi.port());
         } catch (RuntimeException | Error e) {
             closeAll(started);
             throw e;
@@ -160,6 +173,11 @@ public final class Sandbox implements AutoCloseable {
     /** The simulated third parties egress delivers to, e.g. {@code http://localhost:8091}. */
     public URI receiverUrl() {
         return receiverUrl;
+    }
+
+    /** The simulated OMi, e.g. {@code http://localhost:8092}: its sync-back API and its control panel. */
+    public URI omiUrl() {
+        return URI.create("http://localhost:" + omiPort);
     }
 
     /** Blocks until {@link #close()} has finished, from whichever thread. */

@@ -18,15 +18,18 @@ import java.util.Objects;
  *     OFSC_EVENTS_PER_SECOND, OFSC_RETENTION); ingest-ofsc reads it with its first client
  * @param egressPort egress-opsramp's HTTP port: its admin API, health and metrics (EGRESS_PORT)
  * @param receiver the receiver simulator egress delivers to (RECEIVER_PORT and RECEIVER_* credentials)
+ * @param omiPort the OMi simulator's port (OMI_SIM_PORT): OMi's Event Synchronization Web Service, which
+ *     sync-back calls, and the OPR client forwarding events to the gateway
  */
 public record SandboxSettings(int kafkaPort, int gatewayPort, int ingestPort, String connectedServerName,
                               String connectedServerPassword, OfscSimulatorSettings ofsc, int egressPort,
-                              ReceiverSimulatorSettings receiver) {
+                              ReceiverSimulatorSettings receiver, int omiPort) {
 
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_GATEWAY_PORT = 8080;
     public static final int DEFAULT_INGEST_PORT = 8081;
     public static final int DEFAULT_EGRESS_PORT = 8082;
+    public static final int DEFAULT_OMI_PORT = 8092;
     public static final String DEFAULT_CONNECTED_SERVER_NAME = "omi";
     public static final String DEFAULT_CONNECTED_SERVER_PASSWORD = "omi-sandbox";
 
@@ -35,6 +38,7 @@ public record SandboxSettings(int kafkaPort, int gatewayPort, int ingestPort, St
         requirePort(gatewayPort, "gateway port");
         requirePort(ingestPort, "ingest port");
         requirePort(egressPort, "egress port");
+        requirePort(omiPort, "OMi simulator port");
         Objects.requireNonNull(ofsc, "ofsc");
         Objects.requireNonNull(receiver, "receiver");
         if (connectedServerName == null || connectedServerName.isBlank()) {
@@ -63,7 +67,8 @@ public record SandboxSettings(int kafkaPort, int gatewayPort, int ingestPort, St
                 text(env, "OMI_CONNECTED_SERVER_PASSWORD", DEFAULT_CONNECTED_SERVER_PASSWORD),
                 OfscSimulatorSettings.fromEnvironment(env),
                 port(env, "EGRESS_PORT", DEFAULT_EGRESS_PORT),
-                ReceiverSimulatorSettings.fromEnvironment(env));
+                ReceiverSimulatorSettings.fromEnvironment(env),
+                port(env, "OMI_SIM_PORT", DEFAULT_OMI_PORT));
     }
 
     /** The client ingest-ofsc authenticates as: the simulator's first. */
@@ -75,7 +80,7 @@ public record SandboxSettings(int kafkaPort, int gatewayPort, int ingestPort, St
     public String toString() {
         return "SandboxSettings[kafkaPort=" + kafkaPort + ", gatewayPort=" + gatewayPort + ", ingestPort="
                 + ingestPort + ", connectedServerName=" + connectedServerName + ", connectedServerPassword=******"
-                + ", ofsc=" + ofsc + ", egressPort=" + egressPort + ", receiver=" + receiver + "]";
+                + ", ofsc=" + ofsc + ", egressPort=" + egressPort + ", receiver=" + receiver + ", omiPort=" + omiPort + "]";
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

@@ -44,6 +44,7 @@ class SandboxIT {
         int ofscPort = Integer.parseInt(ports.get("OFSC_SIM_PORT"));
         int egressPort = Integer.parseInt(ports.get("EGRESS_PORT"));
         int receiverPort = Integer.parseInt(ports.get("RECEIVER_PORT"));
+        int omiPort = Integer.parseInt(ports.get("OMI_SIM_PORT"));
 
         try (SandboxProcess sandbox = SandboxProcess.start(ports)) {
             assertThat(sandbox.awaitReady(START_TIMEOUT)).as(sandbox.output()).isTrue();
@@ -57,7 +58,8 @@ class SandboxIT {
                     .contains("http://localhost:" + ingestPort + "/actuator/prometheus")
                     .contains(Sandbox.OFSC_TOPIC)
                     .contains("http://localhost:" + egressPort + "/api/v2/tenants/client_1")
-                    .contains("http://localhost:" + receiverPort + "/sim/status");
+                    .contains("http://localhost:" + receiverPort + "/sim/status")
+                    .contains("http://localhost:" + omiPort + "/sim/events");
 
             Map<String, String> scriptEnvironment = Map.of(
                     "GATEWAY_PORT", Integer.toString(gatewayPort),
@@ -97,6 +99,13 @@ class SandboxIT {
             }, START_TIMEOUT, "the samples and OFSC activities at the receiver simulator");
             assertThat(get(URI.create("http://localhost:" + egressPort + "/actuator/prometheus")))
                     .contains("eventsync_egress_delivered_total{");
+
+            // The whole loop: OMi forwards, a third party closes the event through the gateway, egress
+            // synchronizes the change back to OMi.
+            ScriptRun loop = runScript("samples/sync-back-sample.sh", Map.of(
+                    "GATEWAY_PORT", Integer.toString(gatewayPort), "OMI_SIM_PORT", Integer.toString(omiPort)));
+            assertThat(loop.exitCode()).as(loop.output()).isZero();
+            assertThat(loop.output()).contains("\"state\":\"closed\"").contains("The loop is closed");
 
             assertThat(sandbox.terminate(STOP_TIMEOUT)).as(sandbox.output()).isZero();
             assertThat(sandbox.output()).contains("Sandbox stopped").doesNotContain(" ERROR ");
@@ -154,7 +163,7 @@ class SandboxIT {
     private static Map<String, String> freePorts() {
         Map<String, String> ports = new HashMap<>();
         for (String name : List.of("KAFKA_PORT", "GATEWAY_PORT", "INGEST_PORT", "OFSC_SIM_PORT", "EGRESS_PORT",
-                "RECEIVER_PORT")) {
+                "RECEIVER_PORT", "OMI_SIM_PORT")) {
             String port;
             do {
                 port = Integer.toString(SandboxProcess.freePort());

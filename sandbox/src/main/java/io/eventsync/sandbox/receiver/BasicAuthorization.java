@@ -10,9 +10,10 @@ import java.util.Optional;
  * @param user the part before the first colon
  * @param password the rest
  */
-record BasicAuthorization(String user, String password) {
+public record BasicAuthorization(String user, String password) {
 
-    static Optional<BasicAuthorization> parse(String authorization) {
+    /** The user and password of a Basic header; empty for another scheme or a malformed value. */
+    public static Optional<BasicAuthorization> parse(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return Optional.empty();
         }

@@ -25,7 +25,7 @@ public record Credentials(String name, String secret) {
     }
 
     /** Compares the secret in constant time, so timing does not tell a prober how much of it was right. */
-    boolean matches(String otherName, String otherSecret) {
+    public boolean matches(String otherName, String otherSecret) {
         return otherName != null && otherSecret != null && name.equals(otherName)
                 && MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8),
                         otherSecret.getBytes(StandardCharsets.UTF_8));

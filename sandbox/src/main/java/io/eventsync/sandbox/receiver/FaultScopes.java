@@ -15,19 +15,24 @@ import java.util.function.LongSupplier;
  * ({@code /opr} and {@code /opr/event_change}): for queued, random and partial faults the most specific
  * scope with something to inject decides; latencies add up; a token is expired if any matching scope
  * expired it.
+ *
+ * <p>Public so that the other simulators of the sandbox ({@code io.eventsync.sandbox.omi}) inject faults the
+ * same way; {@code nextTokenSerial} may be a constant where no tokens are issued.
  */
-final class FaultScopes {
+public final class FaultScopes {
+
+    private static final Faults.Fault DROPPED = new Faults.Fault(Faults.Kind.DROP, 0, Duration.ZERO);
 
     private final Map<String, Faults> scopes = new ConcurrentHashMap<>();
     private final long seed;
     private final LongSupplier nextTokenSerial;
 
-    FaultScopes(long seed, LongSupplier nextTokenSerial) {
+    public FaultScopes(long seed, LongSupplier nextTokenSerial) {
         this.seed = seed;
         this.nextTokenSerial = nextTokenSerial;
     }
 
-    Faults scope(String prefix) {
+    public Faults scope(String prefix) {
         if (prefix == null || !prefix.startsWith("/")) {
             throw new IllegalArgumentException("A fault scope is a path prefix starting with '/', not " + prefix);
         }
@@ -48,6 +53,22 @@ final class FaultScopes {
         return Optional.empty();
     }
 
+    /**
+     * What a request on this path meets before it is served: waits out the latencies and a delay fault,
+     * then answers the fault that decides its fate instead, FAIL, THROTTLE or DROP (DROP also when a wait
+     * was interrupted, which means the simulator is closing); empty when it is to be served.
+     */
+    public Optional<Faults.Fault> meet(String path) {
+        if (!pause(latency(path))) {
+            return Optional.of(DROPPED);
+        }
+        Optional<Faults.Fault> fault = take(path);
+        if (fault.isPresent() && fault.get().kind() == Faults.Kind.DELAY) {
+            return pause(fault.get().duration()) ? Optional.empty() : Optional.of(DROPPED);
+        }
+        return fault;
+    }
+
     OptionalInt takePartial(String path) {
         for (Faults faults : matching(path)) {
             OptionalInt omit = faults.takePartial();
@@ -64,14 +85,28 @@ final class FaultScopes {
     }
 
     /** Queued faults still to be used, by prefix, for the status page. */
-    Map<String, Long> pending() {
+    public Map<String, Long> pending() {
         Map<String, Long> pending = new TreeMap<>();
         scopes.forEach((prefix, faults) -> pending.put(prefix, faults.pending()));
         return pending;
     }
 
-    void clearAll() {
+    public void clearAll() {
         scopes.values().forEach(Faults::clear);
+    }
+
+    /** Sleeps; false when interrupted, which means the simulator is closing and the request should be dropped. */
+    private static boolean pause(Duration duration) {
+        if (duration.isZero()) {
+            return true;
+        }
+        try {
+            Thread.sleep(duration.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Most specific first. */

@@ -12,7 +12,7 @@ import java.util.function.LongSupplier;
 /**
  * What goes wrong on purpose for requests whose path starts with one prefix ({@code /opr}, {@code /api/},
  * {@code /hooks/} ...), so a client's handling of it can be tested. Obtained from
- * {@link ReceiverSimulator#faults(String)}.
+ * {@link ReceiverSimulator#faults(String)} (or the OMi simulator's {@code faults(String)}).
  *
  * <p>Queued faults ({@code failNext}, {@code throttleNext}, {@code delayNext}, {@code dropNext}) apply in
  * the order they were asked for, one request each, before authentication and before the payload is
@@ -22,9 +22,11 @@ import java.util.function.LongSupplier;
  */
 public final class Faults {
 
-    enum Kind { FAIL, THROTTLE, DELAY, DROP }
+    /** What a queued fault does to its request. */
+    public enum Kind { FAIL, THROTTLE, DELAY, DROP }
 
-    record Fault(Kind kind, int status, Duration duration) {
+    /** One fault taken for one request: its status for FAIL and THROTTLE, its duration for THROTTLE and DELAY. */
+    public record Fault(Kind kind, int status, Duration duration) {
     }
 
     private static final class Queued<T> {

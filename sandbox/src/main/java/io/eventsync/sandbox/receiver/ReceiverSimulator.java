@@ -1,22 +1,13 @@
 package io.eventsync.sandbox.receiver;
 
-import com.sun.net.httpserver.HttpServer;
 import io.eventsync.contracts.opr.OprEvent;
 import io.eventsync.contracts.opr.OprEventChange;
 import io.eventsync.contracts.opr.codec.OprCodec;
 import io.eventsync.gateway.readmodel.EventChangeApplier;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,11 +27,9 @@ public final class ReceiverSimulator implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReceiverSimulator.class);
     /** Enough for many concurrent deliveries while some sit in delay faults. */
     private static final int HTTP_THREADS = 64;
-    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
     private final ReceiverSimulatorSettings settings;
-    private final HttpServer server;
-    private final ThreadPoolExecutor http;
+    private final LoopbackServer server;
     private final FaultScopes faults;
     private final RequestLog requests = new RequestLog();
     private final OprEvents oprEvents;
@@ -48,10 +37,9 @@ public final class ReceiverSimulator implements AutoCloseable {
     private final TokenCounts tokenCounts = new TokenCounts();
     private volatile boolean closed;
 
-    private ReceiverSimulator(ReceiverSimulatorSettings settings, HttpServer server, ThreadPoolExecutor http) {
+    private ReceiverSimulator(ReceiverSimulatorSettings settings, LoopbackServer server) {
         this.settings = settings;
         this.server = server;
-        this.http = http;
         OprCodec codec = OprCodec.withDefaults();
         JsonMapper json = JsonMapper.builder().build();
         AccessTokens accessTokens = new AccessTokens(settings.clock(), settings.tokenLifetime());
@@ -67,37 +55,15 @@ public final class ReceiverSimulator implements AutoCloseable {
                         tokenCounts, json),
                 new WebhookEndpoint(settings.webhookBasic(), accessTokens, faults, json),
                 new StatusEndpoint(requests, oprEvents, alerts, tokenCounts, faults, json));
-        server.createContext("/", new Router(endpoints, faults, new Throttling(settings.clock(), json), requests,
+        server.serve(new Router(endpoints, faults, new Throttling(settings.clock(), json), requests,
                 new CredentialRedaction(accessTokens), json, settings.clock()));
     }
 
     /** Binds 127.0.0.1 on the settings' port (0: any free one) and starts answering. */
     public static ReceiverSimulator start(ReceiverSimulatorSettings settings) {
         Objects.requireNonNull(settings, "settings");
-        // Without TCP_NODELAY the JDK server's body segment waits for the client's delayed ACK, about 40 ms
-        // an answer. The property is JVM-wide and read when the first JDK server is made, so it is set
-        // only if nobody chose otherwise.
-        if (System.getProperty(NO_DELAY) == null) {
-            System.setProperty(NO_DELAY, "true");
-        }
-        HttpServer server;
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}),
-                    settings.port()), 256);
-        } catch (IOException e) {
-            throw new UncheckedIOException("The receiver simulator could not bind 127.0.0.1:" + settings.port(), e);
-        }
-        AtomicInteger threads = new AtomicInteger();
-        ThreadPoolExecutor http = new ThreadPoolExecutor(HTTP_THREADS, HTTP_THREADS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), runnable -> {
-                    Thread thread = new Thread(runnable, "receiver-sim-http-" + threads.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        http.allowCoreThreadTimeOut(true);
-        server.setExecutor(http);
-        ReceiverSimulator simulator = new ReceiverSimulator(settings, server, http);
-        server.start();
+        ReceiverSimulator simulator = new ReceiverSimulator(settings,
+                LoopbackServer.bind(settings.port(), HTTP_THREADS, "receiver-sim-http", "The receiver simulator"));
         log.info("Receiver simulator listening on {} ({})", simulator.baseUrl(), settings);
         return simulator;
     }
@@ -113,7 +79,7 @@ public final class ReceiverSimulator implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     public ReceiverSimulatorSettings settings() {
@@ -193,8 +159,7 @@ public final class ReceiverSimulator implements AutoCloseable {
         }
         closed = true;
         int port = port();
-        server.stop(0);
-        http.shutdownNow();
+        server.close();
         log.info("Receiver simulator on port {} stopped", port);
     }
 }

@@ -10,16 +10,17 @@ import java.util.TreeMap;
 
 /**
  * What the simulator was asked, newest last, and how often per first path segment. The log is bounded,
- * so a long run does not fill the heap with it; the counts are not.
+ * so a long run does not fill the heap with it; the counts are not. Public so that the other simulators of
+ * the sandbox keep their requests the same way.
  */
-final class RequestLog {
+public final class RequestLog {
 
-    static final int CAPACITY = 10_000;
+    public static final int CAPACITY = 10_000;
 
     private final Deque<RecordedRequest> requests = new ArrayDeque<>();
     private final Map<String, Long> counts = new TreeMap<>();
 
-    synchronized void add(RecordedRequest request) {
+    public synchronized void add(RecordedRequest request) {
         if (requests.size() == CAPACITY) {
             requests.removeFirst();
         }
@@ -27,11 +28,11 @@ final class RequestLog {
         counts.merge(firstSegment(request.path()), 1L, Long::sum);
     }
 
-    synchronized List<RecordedRequest> snapshot() {
+    public synchronized List<RecordedRequest> snapshot() {
         return List.copyOf(requests);
     }
 
-    synchronized List<RecordedRequest> to(String pathPrefix) {
+    public synchronized List<RecordedRequest> to(String pathPrefix) {
         return requests.stream().filter(request -> request.path().startsWith(pathPrefix)).toList();
     }
 
@@ -49,7 +50,7 @@ final class RequestLog {
         return new TreeMap<>(counts);
     }
 
-    synchronized void clear() {
+    public synchronized void clear() {
         requests.clear();
         counts.clear();
     }

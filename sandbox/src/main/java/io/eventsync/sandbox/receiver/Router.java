@@ -3,9 +3,7 @@ package io.eventsync.sandbox.receiver;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -80,10 +78,7 @@ final class Router implements HttpHandler {
         if (path.startsWith("/sim/")) {
             return route(request);
         }
-        if (!pause(faults.latency(path))) {
-            return Answer.DROPPED;
-        }
-        Optional<Faults.Fault> fault = faults.take(path);
+        Optional<Faults.Fault> fault = faults.meet(path);
         if (fault.isPresent()) {
             Faults.Fault injected = fault.get();
             log.debug("Injecting {} into {} {}", injected, request.method(), path);
@@ -92,13 +87,8 @@ final class Router implements HttpHandler {
                 case THROTTLE -> {
                     return throttling.answer(path, injected.duration());
                 }
-                case DROP -> {
+                default -> {
                     return Answer.DROPPED;
-                }
-                case DELAY -> {
-                    if (!pause(injected.duration())) {
-                        return Answer.DROPPED;
-                    }
                 }
             }
         }
@@ -134,43 +124,9 @@ final class Router implements HttpHandler {
 
     private static void send(HttpExchange exchange, Answer answer) {
         if (answer == Answer.DROPPED) {
-            // Closing an exchange before its headers were sent closes the connection itself: the client
-            // sees the connection end without a byte of answer.
-            exchange.close();
+            LoopbackServer.drop(exchange);
             return;
         }
-        try {
-            answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-            if (answer.contentType() != null) {
-                exchange.getResponseHeaders().set("Content-Type", answer.contentType());
-            }
-            byte[] body = answer.body();
-            boolean bodyless = body.length == 0 || exchange.getRequestMethod().equals("HEAD");
-            exchange.sendResponseHeaders(answer.status(), bodyless ? -1 : body.length);
-            if (!bodyless) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            }
-        } catch (IOException e) {
-            // Typically a client that gave up during a delay fault and closed its end.
-            log.debug("Could not send the answer: {}", e.toString());
-        } finally {
-            exchange.close();
-        }
-    }
-
-    /** Sleeps; false when interrupted, which means the simulator is closing and the request should be dropped. */
-    private static boolean pause(Duration duration) {
-        if (duration.isZero()) {
-            return true;
-        }
-        try {
-            Thread.sleep(duration.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        LoopbackServer.send(exchange, answer.status(), answer.body(), answer.contentType(), answer.headers());
     }
 }

@@ -2,7 +2,10 @@ package io.eventsync.sandbox.egress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventsync.contracts.topic.ExternalIds;
 import io.eventsync.egress.EgressApplication;
+import io.eventsync.sandbox.omi.OmiSimulator;
+import io.eventsync.sandbox.omi.OmiSimulatorSettings;
 import io.eventsync.sandbox.receiver.ReceiverSimulator;
 import io.eventsync.sandbox.receiver.ReceiverSimulatorSettings;
 import io.eventsync.sandbox.receiver.RecordedRequest;
@@ -43,7 +46,10 @@ final class EgressTestBed implements AutoCloseable {
     final String opr = KafkaBroker.uniqueTopic("opr.events");
     final String ofsc = KafkaBroker.uniqueTopic("ofsc.events");
     final String deadLetters = KafkaBroker.uniqueTopic("egress.dlq");
+    final String syncBack = KafkaBroker.uniqueTopic("opr.sync-back");
     final ReceiverSimulator receiver;
+    /** OMi, for sync-back: connected server {@code omi} / {@code omi-sandbox}. */
+    final OmiSimulator omi;
     private final ConfigurableApplicationContext egress;
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
@@ -52,7 +58,10 @@ final class EgressTestBed implements AutoCloseable {
     EgressTestBed(ReceiverSimulatorSettings receiverSettings) {
         broker.createTopic(opr, 3);
         broker.createTopic(ofsc, 3);
+        broker.createTopic(syncBack, 3);
         receiver = ReceiverSimulator.start(receiverSettings);
+        omi = OmiSimulator.start(OmiSimulatorSettings.builder().port(0).connectedServers(Map.of("omi", "omi-sandbox"))
+                .build());
         String receiverHost = "127.0.0.1:" + receiver.port();
         egress = EgressApplication.application().run(
                 "--server.port=0",
@@ -64,7 +73,16 @@ final class EgressTestBed implements AutoCloseable {
                 "--eventsync.egress.delivery.backoff-max=500ms",
                 "--eventsync.egress.delivery.replay-topic=" + KafkaBroker.uniqueTopic("egress.replay"),
                 "--eventsync.egress.delivery.lag-interval=500ms",
-                "--eventsync.egress.allowlist=" + receiverHost + ",localhost:" + receiver.port(),
+                "--eventsync.egress.allowlist=" + receiverHost + ",localhost:" + receiver.port() + ",127.0.0.1:"
+                        + omi.port(),
+                "--eventsync.egress.sync-back.enabled=true",
+                "--eventsync.egress.sync-back.topic=" + syncBack,
+                "--eventsync.egress.sync-back.events-topic=" + opr,
+                "--eventsync.egress.sync-back.group=" + KafkaBroker.uniqueTopic("sync-back"),
+                "--eventsync.egress.sync-back.lookup-wait=2s",
+                "--eventsync.egress.sync-back.connected-servers[0].name=omi",
+                "--eventsync.egress.sync-back.connected-servers[0].password=omi-sandbox",
+                "--eventsync.egress.sync-back.connected-servers[0].url=" + omi.baseUrl(),
                 "--eventsync.egress.tenants[0].id=client_1",
                 "--eventsync.egress.tenants[0].integrations[0].id=INTG-sandbox",
                 "--eventsync.egress.tenants[0].integrations[0].base-notifier.type=REST_API",
@@ -179,9 +197,14 @@ final class EgressTestBed implements AutoCloseable {
     /** An {@code opr.events} record of kind event with the given OMi severity. */
     ProducerRecord<String, byte[]> omiEvent(String omiId, String title, String severity) {
         ObjectNode value = JSON.createObjectNode().put("schema", "eventsync.opr-record/v1").put("kind", "event")
-                .put("connected_server", "omi").put("omi_event_id", omiId);
+                .put("connected_server", "omi").put("omi_event_id", omiId).put("external_id", externalId(omiId));
         value.putObject("event").put("id", omiId).put("title", title).put("severity", severity).put("state", "open");
         return record(omiId, value, "event");
+    }
+
+    /** The external id the gateway gives an OMi event of connected server {@code omi}. */
+    static String externalId(String omiId) {
+        return ExternalIds.of("omi", omiId);
     }
 
     /** An {@code opr.events} record of kind event_change closing the event. */
@@ -241,5 +264,6 @@ final class EgressTestBed implements AutoCloseable {
     public void close() {
         egress.close();
         receiver.close();
+        omi.close();
     }
 }
