@@ -12,7 +12,10 @@ import io.eventsync.testkit.Await;
 import io.eventsync.testkit.Brokers;
 import io.eventsync.testkit.KafkaBroker;
 import io.eventsync.testkit.TopicReader;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -131,10 +135,41 @@ class BackSyncHookIT {
         }
     }
 
+    @Test
+    void anHttpHookIsPostedInitAndThenCloseWithTheId() throws IOException {
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        HttpServer endpoint = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        endpoint.createContext("/backsync", exchange -> {
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        endpoint.start();
+        String hostAndPort = "127.0.0.1:" + endpoint.getAddress().getPort();
+        try (ConfigurableApplicationContext egress = start(List.of(
+                "--eventsync.egress.back-sync.url=http://" + hostAndPort + "/backsync",
+                "--eventsync.egress.allowlist=" + hostAndPort))) {
+            assertThat(bodies).containsExactly("{\"operation\":\"Init\"}");
+            produce(List.of(oprRecord("omi-h", "ext-h", "event_change", "closed")));
+            Await.until(() -> bodies.size() == 2, WAIT, "Close posted");
+            assertThat(bodies.get(1)).isEqualTo("{\"operation\":\"Close\",\"id\":\"ext-h\"}");
+            assertThat(health(egress).path("components").path("backSync").path("status").asString()).isEqualTo("UP");
+        } finally {
+            endpoint.stop(0);
+        }
+    }
+
     private ConfigurableApplicationContext start(String script, Path output, String timeout) {
+        return start(List.of("--eventsync.egress.back-sync.command[0]=perl",
+                "--eventsync.egress.back-sync.command[1]=" + Path.of(script).toAbsolutePath(),
+                "--eventsync.egress.back-sync.command[2]=" + output,
+                "--eventsync.egress.back-sync.timeout=" + timeout));
+    }
+
+    private ConfigurableApplicationContext start(List<String> hook) {
         broker.createTopic(events, 3);
         broker.createTopic(syncBack, 3);
-        return EgressApplication.application().run(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--eventsync.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                 "--eventsync.egress.route-topic=" + KafkaBroker.uniqueTopic("egress.routes"),
@@ -146,11 +181,9 @@ class BackSyncHookIT {
                 "--eventsync.egress.delivery.backoff-max=200ms",
                 "--eventsync.egress.sync-back.events-topic=" + events,
                 "--eventsync.egress.sync-back.topic=" + syncBack,
-                "--eventsync.egress.back-sync.command[0]=perl",
-                "--eventsync.egress.back-sync.command[1]=" + Path.of(script).toAbsolutePath(),
-                "--eventsync.egress.back-sync.command[2]=" + output,
-                "--eventsync.egress.back-sync.timeout=" + timeout,
-                "--eventsync.egress.back-sync.group=" + KafkaBroker.uniqueTopic("back-sync"));
+                "--eventsync.egress.back-sync.group=" + KafkaBroker.uniqueTopic("back-sync")));
+        arguments.addAll(hook);
+        return EgressApplication.application().run(arguments.toArray(String[]::new));
     }
 
     private ProducerRecord<String, byte[]> oprRecord(String omiId, String externalId, String kind, String state) {
