@@ -5,7 +5,7 @@ import io.eventsync.contracts.ofsc.OfscTime;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
+import io.eventsync.sandbox.receiver.BindAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
@@ -89,10 +89,10 @@ public final class OfscSimulator implements AutoCloseable {
         }
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}),
+            server = HttpServer.create(new InetSocketAddress(BindAddress.get(),
                     settings.port()), 128);
         } catch (IOException e) {
-            throw new UncheckedIOException("The OFSC simulator could not bind 127.0.0.1:" + settings.port(), e);
+            throw new UncheckedIOException("The OFSC simulator could not bind " + BindAddress.get().getHostAddress() + ":" + settings.port(), e);
         }
         AtomicInteger threads = new AtomicInteger();
         ExecutorService http = Executors.newFixedThreadPool(HTTP_THREADS, runnable -> {

@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -50,10 +49,10 @@ public final class LoopbackServer implements AutoCloseable {
         }
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}),
+            server = HttpServer.create(new InetSocketAddress(BindAddress.get(),
                     port), BACKLOG);
         } catch (IOException e) {
-            throw new UncheckedIOException(what + " could not bind 127.0.0.1:" + port, e);
+            throw new UncheckedIOException(what + " could not bind " + BindAddress.get().getHostAddress() + ":" + port, e);
         }
         AtomicInteger count = new AtomicInteger();
         ThreadPoolExecutor http = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
