@@ -14,12 +14,13 @@ final class HookMetrics {
 
     HookMetrics(MeterRegistry registry) {
         this.registry = registry;
+    }
+
+    /** Registered only once a hook has been tried, so "no hook configured" shows as no series, not as 0. */
+    void up(boolean value) {
         Gauge.builder("eventsync.egress.back.sync.hook.up", up, AtomicInteger::get)
                 .description("1 while the back-sync hook is in use, 0 after it failed to start (it is not called)")
                 .register(registry);
-    }
-
-    void up(boolean value) {
         up.set(value ? 1 : 0);
     }
 
