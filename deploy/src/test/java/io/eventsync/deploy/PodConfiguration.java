@@ -77,6 +77,8 @@ final class PodConfiguration {
     final List<ConfigMapKeySelector> configMapKeyRefs = new ArrayList<>();
     /** Path in the container to content, for every file of a mounted ConfigMap. */
     final Map<String, String> mountedFiles = new LinkedHashMap<>();
+    /** Scratch directory of the pod's files: the overlay's, or another label for a non-Kubernetes container. */
+    private final String scratchDirectory;
     private ConfigurableEnvironment spring;
     private Set<ConfigurationPropertyName> boundNames;
 
@@ -89,9 +91,30 @@ final class PodConfiguration {
         return new PodConfiguration(overlay, app, extra);
     }
 
+    /**
+     * A container that is no Kubernetes pod (docker-compose.yml's): only literal variables, no
+     * Deployment, container or mounted files ({@code overlay}, {@code deployment}, {@code container} are null).
+     */
+    static PodConfiguration ofEnvironment(String where, App app, Map<String, String> variables) {
+        return new PodConfiguration(where, app, variables);
+    }
+
+    private PodConfiguration(String where, App app, Map<String, String> variables) {
+        this.overlay = null;
+        this.app = app;
+        this.deployment = null;
+        this.container = null;
+        this.scratchDirectory = where;
+        variables.forEach((name, value) -> {
+            environment.put(name, value);
+            sources.put(name, Source.literal());
+        });
+    }
+
     private PodConfiguration(Overlay overlay, App app, Map<String, String> extra) {
         this.overlay = overlay;
         this.app = app;
+        this.scratchDirectory = overlay.directory;
         this.deployment = overlay.deployment(app);
         PodSpec pod = deployment.getSpec().getTemplate().getSpec();
         this.container = pod.getContainers().stream().filter(c -> c.getName().equals(app.name)).findFirst()
@@ -249,7 +272,7 @@ final class PodConfiguration {
 
     private ConfigurableEnvironment load() {
         // The pod's files, under a scratch root; config location variables are pointed there.
-        Path root = Repository.scratch("pods", overlay.directory, app.name + "-" + Integer.toHexString(hashCode()));
+        Path root = Repository.scratch("pods", scratchDirectory, app.name + "-" + Integer.toHexString(hashCode()));
         mountedFiles.forEach((file, content) -> write(root.resolve(file.substring(1)), content));
         Map<String, Object> variables = new HashMap<>(environment);
         for (String variable : CONFIG_LOCATION_VARIABLES) {
