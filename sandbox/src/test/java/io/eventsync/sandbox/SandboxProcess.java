@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
  * The README's run command as a newcomer runs it: the packaged jar in its own JVM, read through its
  * console output, ended by a signal. Tests drive it; it asserts nothing itself.
  */
-final class SandboxProcess implements AutoCloseable {
+public final class SandboxProcess implements AutoCloseable {
 
-    static final Path JAR = Path.of("target", "eventsync-sandbox.jar");
+    public static final Path JAR = Path.of("target", "eventsync-sandbox.jar");
 
     private final Process process;
     private final StringBuffer output = new StringBuffer();
@@ -32,7 +32,7 @@ final class SandboxProcess implements AutoCloseable {
         reader.start();
     }
 
-    static SandboxProcess start(Map<String, String> environment) {
+    public static SandboxProcess start(Map<String, String> environment) {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing; failsafe runs after package");
         }
@@ -47,7 +47,7 @@ final class SandboxProcess implements AutoCloseable {
     }
 
     /** True once the whole banner is printed; false if the process ended or the time ran out first. */
-    boolean awaitReady(Duration timeout) throws InterruptedException {
+    public boolean awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (ready.await(200, TimeUnit.MILLISECONDS)) {
@@ -61,7 +61,7 @@ final class SandboxProcess implements AutoCloseable {
     }
 
     /** SIGTERM, as Kubernetes, systemd and {@code kill} send it; the exit status, or -1 on timeout. */
-    int terminate(Duration timeout) throws InterruptedException, IOException {
+    public int terminate(Duration timeout) throws InterruptedException, IOException {
         // Not Process.destroy(): it closes the output pipe, and what the sandbox says while it stops is
         // what the tests read.
         Process kill = new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start();
@@ -71,11 +71,11 @@ final class SandboxProcess implements AutoCloseable {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
     }
 
-    int awaitExit(Duration timeout) throws InterruptedException {
+    public int awaitExit(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
     }
 
-    String output() {
+    public String output() {
         return output.toString();
     }
 
@@ -84,7 +84,7 @@ final class SandboxProcess implements AutoCloseable {
         process.destroyForcibly();
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -92,7 +92,7 @@ final class SandboxProcess implements AutoCloseable {
         }
     }
 
-    static boolean portIsFree(int port) {
+    public static boolean portIsFree(int port) {
         try (ServerSocket socket = new ServerSocket(port)) {
             return true;
         } catch (IOException e) {
