@@ -1,0 +1,54 @@
+package io.eventsync.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** What one run does; parsed once from the command line, validated, then read-only. */
+record BenchOptions(boolean smoke, Path out, int iterations, int durationSeconds, int warmupSeconds,
+        int concurrency, int limitRecords, int limitIterations, int partitions, List<String> commandLine) {
+
+    static final int RECORD_SIZE = 1024;
+
+    static BenchOptions parse(String... args) {
+        boolean smoke = false;
+        Path out = Path.of("docs");
+        Integer iterations = null;
+        Integer duration = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--smoke" -> smoke = true;
+                case "--out" -> out = Path.of(value(args, ++i, "--out"));
+                case "--iterations" -> iterations = positive(value(args, ++i, "--iterations"), "--iterations");
+                case "--duration" -> duration = positive(value(args, ++i, "--duration"), "--duration");
+                default -> throw new IllegalArgumentException("Unknown option " + args[i]
+                        + "; allowed: --smoke, --out DIR, --iterations N, --duration SECONDS");
+            }
+        }
+        // Smoke: enough to prove every step works end to end, not to measure anything.
+        int its = iterations != null ? iterations : smoke ? 1 : 5;
+        int dur = duration != null ? duration : smoke ? 2 : 10;
+        int warmup = smoke ? 1 : 10;
+        int limitRecords = smoke ? 20_000 : 500_000;
+        int limitIterations = smoke ? 1 : 3;
+        return new BenchOptions(smoke, out, its, dur, warmup, 8, limitRecords, limitIterations, 3, List.of(args));
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int positive(String text, String option) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " must be a positive integer, not '" + text + "'");
+    }
+}

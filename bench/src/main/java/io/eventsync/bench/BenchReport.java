@@ -1,0 +1,16 @@
+package io.eventsync.bench;
+
+import java.util.List;
+
+/**
+ * Everything one run measured: the machine, the limit, each scenario, and the saturation probe (the
+ * first gateway variant once more at the usual concurrency, then straight after at twice that).
+ */
+record BenchReport(MachineInfo machine, String command, boolean smoke, String startedAt, double wallSeconds,
+        ScenarioResult limitProducer, ScenarioResult limitConsumer, List<ScenarioResult> scenarios,
+        ScenarioResult probeBase, ScenarioResult saturationProbe) {
+
+    double limitEventsPerSec() {
+        return limitProducer.stats(Iteration::eventsPerSec).median();
+    }
+}

@@ -1,0 +1,151 @@
+package io.eventsync.bench;
+
+import io.eventsync.contracts.opr.OprEventList;
+import io.eventsync.contracts.opr.codec.OprCodec;
+import io.eventsync.contracts.opr.codec.OprFormat;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
+
+/**
+ * Posts bulk bodies to the gateway with a bounded number of requests in flight, from its own Reactor
+ * Netty event loop (threads named {@value #THREAD_PREFIX}) so that its CPU share shows whether it, rather
+ * than the gateway, is the bottleneck. Counts the events the gateway answered as acknowledged by Kafka.
+ */
+final class BulkLoadGenerator implements AutoCloseable {
+
+    static final String THREAD_PREFIX = "bench-client";
+    static final int LOOP_THREADS = 1;
+
+    /** What one timed run saw. Latency in microseconds. */
+    record Run(double seconds, long events, long bytes, long requests, long failed, Histogram latencyMicros) {
+    }
+
+    private record Answer(int status, byte[] body, long micros, int bodyBytes) {
+    }
+
+    private static final AtomicLong INSTANCES = new AtomicLong();
+
+    // A prefix per instance: the previous instance's threads may still be ending while this one is measured.
+    private final String threadPrefix = THREAD_PREFIX + "-" + INSTANCES.incrementAndGet() + "-";
+    private final LoopResources loops = LoopResources.create(threadPrefix, LOOP_THREADS, true);
+    private final ConnectionProvider connections;
+    private final HttpClient client;
+    private final OprFormat format;
+    private final List<byte[]> bodies;
+    private final byte[] ackToken;
+    private final OprCodec codec = OprCodec.withDefaults();
+    private final int maxConcurrency;
+
+    BulkLoadGenerator(int port, OprFormat format, List<byte[]> bodies, int maxConcurrency) {
+        this.format = format;
+        this.bodies = bodies;
+        this.maxConcurrency = maxConcurrency;
+        // Each acknowledged item in the answer carries its own sequence_number; counting that token costs
+        // far less than parsing 500 events, and the first answer of each run is checked against the codec.
+        this.ackToken = (format == OprFormat.JSON ? "\"sequence_number\"" : "<sequence_number>")
+                .getBytes(StandardCharsets.US_ASCII);
+        this.connections = ConnectionProvider.builder("bench").maxConnections(maxConcurrency)
+                .pendingAcquireMaxCount(-1).build();
+        String basic = "Basic " + Base64.getEncoder().encodeToString(
+                (EmbeddedGateway.USER + ":" + EmbeddedGateway.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        this.client = HttpClient.create(connections).runOn(loops).baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(30))
+                .headers(h -> h.set(HttpHeaderNames.AUTHORIZATION, basic)
+                        .set(HttpHeaderNames.CONTENT_TYPE, format.mediaType())
+                        .set(HttpHeaderNames.ACCEPT, format.mediaType()));
+    }
+
+    String threadPrefix() {
+        return threadPrefix;
+    }
+
+    /** Posts for {@code duration} with {@code concurrency} requests in flight; {@code progress} counts events. */
+    Run run(Duration duration, int concurrency, Progress progress) {
+        if (concurrency > maxConcurrency) {
+            throw new IllegalArgumentException("concurrency " + concurrency + " > pool size " + maxConcurrency);
+        }
+        Recorder recorder = new Recorder(3);
+        AtomicLong events = new AtomicLong();
+        AtomicLong bytes = new AtomicLong();
+        AtomicLong requests = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        AtomicLong index = new AtomicLong();
+        long start = System.nanoTime();
+        long deadline = start + duration.toNanos();
+        boolean[] checked = {false};
+        Flux.<Long>generate(sink -> sink.next(index.getAndIncrement()))
+                .takeWhile(i -> System.nanoTime() < deadline)
+                .flatMap(i -> post(bodies.get((int) (i % bodies.size()))), concurrency)
+                .doOnNext(answer -> {
+                    requests.incrementAndGet();
+                    if (answer.status() != 200) {
+                        failed.incrementAndGet();
+                        return;
+                    }
+                    recorder.recordValue(answer.micros());
+                    long acked = count(answer.body());
+                    if (!checked[0]) {
+                        checked[0] = true;
+                        verifyCount(answer.body(), acked);
+                    }
+                    events.addAndGet(acked);
+                    bytes.addAndGet(answer.bodyBytes());
+                    progress.add(acked);
+                })
+                .blockLast(duration.plusSeconds(60));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Run(seconds, events.get(), bytes.get(), requests.get(), failed.get(), recorder.getIntervalHistogram());
+    }
+
+    private Mono<Answer> post(byte[] body) {
+        return Mono.defer(() -> {
+            long t0 = System.nanoTime();
+            return client.post().uri("/opr/event")
+                    .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body)))
+                    .responseSingle((response, content) -> content.asByteArray().defaultIfEmpty(new byte[0])
+                            .map(bytes -> new Answer(response.status().code(), bytes,
+                                    (System.nanoTime() - t0) / 1_000, body.length)));
+        }).onErrorResume(e -> Mono.just(new Answer(-1, new byte[0], 0, body.length)));
+    }
+
+    private long count(byte[] answer) {
+        long n = 0;
+        outer:
+        for (int i = 0; i <= answer.length - ackToken.length; i++) {
+            for (int j = 0; j < ackToken.length; j++) {
+                if (answer[i + j] != ackToken[j]) {
+                    continue outer;
+                }
+            }
+            n++;
+            i += ackToken.length - 1;
+        }
+        return n;
+    }
+
+    private void verifyCount(byte[] answer, long counted) {
+        OprEventList list = (OprEventList) codec.read(answer, format, OprCodec.Expect.EVENTS);
+        if (list.event().size() != counted) {
+            throw new IllegalStateException("Counted " + counted + " acknowledged events but the answer holds "
+                    + list.event().size() + "; the ack token no longer matches the gateway's answer");
+        }
+    }
+
+    @Override
+    public void close() {
+        connections.disposeLater().block(Duration.ofSeconds(10));
+        loops.disposeLater().block(Duration.ofSeconds(10));
+    }
+}

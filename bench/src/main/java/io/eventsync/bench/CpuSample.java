@@ -1,0 +1,48 @@
+package io.eventsync.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.List;
+
+/**
+ * CPU time of this JVM, split by who spent it. Broker, gateway and load generator share the JVM, so the
+ * split is by thread name: the load generator's own event loop, the gateway's threads (its HTTP event
+ * loops, Reactor schedulers, its Kafka producer and read model), and the rest, which is the broker plus
+ * what the JVM itself spends (GC, JIT) for all three.
+ */
+record CpuSample(long processNanos, long loadGenNanos, long gatewayNanos) {
+
+    /** Thread names the gateway's work runs on (Reactor Netty server, Reactor, its Kafka clients). */
+    static final List<String> GATEWAY_THREADS = List.of("reactor-http-nio", "parallel-", "boundedElastic-",
+            "kafka-producer-network-thread | eventsync-gateway", "eventsync-gateway", "read-model-feed");
+
+    static CpuSample take(String loadGenPrefix) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long loadGen = 0;
+        long gateway = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            long cpu = Math.max(threads.getThreadCpuTime(info.getThreadId()), 0);
+            String name = info.getThreadName();
+            if (name.startsWith(loadGenPrefix)) {
+                loadGen += cpu;
+            } else if (GATEWAY_THREADS.stream().anyMatch(name::startsWith)) {
+                gateway += cpu;
+            }
+        }
+        return new CpuSample(ProcessMeter.processCpuNanos(), loadGen, gateway);
+    }
+
+    CpuSample since(CpuSample earlier) {
+        return new CpuSample(processNanos - earlier.processNanos, loadGenNanos - earlier.loadGenNanos,
+                gatewayNanos - earlier.gatewayNanos);
+    }
+
+    /** The broker, and the JVM's own GC and JIT threads. */
+    long restNanos() {
+        return processNanos - loadGenNanos - gatewayNanos;
+    }
+}
