@@ -29,6 +29,8 @@ public final class RoutePipeline<T> {
     private final Duration maxWait;
     private final DeliveryMetrics metrics;
     private final AtomicLong sequence = new AtomicLong();
+    /** The gauges of the current run: looked up once per run, not per request, and never for a released route. */
+    private volatile DeliveryMetrics.RouteGauges gauges;
 
     /** @param id the route's id (sync-back's name): metrics' and dead letters' {@code route} */
     public RoutePipeline(String id, RecordSelector<T> selector, TargetSender<T> sender, DeadLetters deadLetters,
@@ -43,6 +45,7 @@ public final class RoutePipeline<T> {
     }
 
     public Mono<Void> run(Flux<SourceRecord> records) {
+        gauges = metrics.gauges(id);
         return records
                 .groupBy(record -> record.topic() + "-" + record.partition())
                 // Every partition must be drained side by side: a bounded flatMap over groupBy can stall.
@@ -71,9 +74,9 @@ public final class RoutePipeline<T> {
 
     private Mono<Void> deliver(List<Outgoing<T>> items, int attempt) {
         long started = System.nanoTime();
-        DeliveryMetrics.RouteGauges gauges = metrics.gauges(id);
-        return sender.send(items).doOnSubscribe(subscription -> gauges.requestStarted())
-                .doFinally(signal -> gauges.requestEnded()).flatMap(answer -> {
+        DeliveryMetrics.RouteGauges current = gauges;
+        return sender.send(items).doOnSubscribe(subscription -> current.requestStarted())
+                .doFinally(signal -> current.requestEnded()).flatMap(answer -> {
             metrics.request(id, answer.status(), items.size(),
                     Duration.ofNanos(System.nanoTime() - started));
             List<Long> sent = items.stream().map(Outgoing::sequence).toList();

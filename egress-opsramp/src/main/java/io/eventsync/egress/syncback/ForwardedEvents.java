@@ -38,6 +38,8 @@ public final class ForwardedEvents implements SmartLifecycle {
     private final Map<String, Forwarded> byExternalId = new ConcurrentHashMap<>();
     private final TopicFollower follower;
     private final Map<String, Object> adminConfig;
+    /** Asks where the topic ends on a lookup miss; one client for the view's life, not one per miss. */
+    private volatile Admin admin;
     private final Duration lookupWait;
     private final JsonMapper json;
     private final boolean needed;
@@ -83,8 +85,13 @@ public final class ForwardedEvents implements SmartLifecycle {
     }
 
     private Map<TopicPartition, Long> ends() {
-        try (Admin admin = Admin.create(adminConfig)) {
-            return TopicEnds.of(admin, List.of(follower.topic()), lookupWait.toMillis());
+        Admin current = admin;
+        if (current == null) {
+            // Not started (or stopped): the pipeline fails and starts again from its committed offsets.
+            throw new IllegalStateException("the view of " + follower.topic() + " is not running");
+        }
+        try {
+            return TopicEnds.of(current, List.of(follower.topic()), lookupWait.toMillis());
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not read where " + follower.topic() + " ends", e);
         } catch (InterruptedException e) {
@@ -117,13 +124,18 @@ public final class ForwardedEvents implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        admin = Admin.create(adminConfig);
         follower.start();
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         follower.stop();
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(5));
+            admin = null;
+        }
     }
 
     @Override
