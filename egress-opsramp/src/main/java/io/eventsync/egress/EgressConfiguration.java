@@ -34,7 +34,9 @@ import io.netty.channel.ChannelOption;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -102,11 +104,15 @@ class EgressConfiguration {
     }
 
     @Bean
+    GroupPositions groupPositions(KafkaClientConfigs kafka, DeliveryProperties delivery,
+                                  KafkaClientProperties kafkaProperties) {
+        return new GroupPositions(kafka.admin(), delivery.sources(), kafkaProperties.adminTimeout().toMillis());
+    }
+
+    @Bean
     IntegrationEvents integrationEvents(EgressProperties properties, DeliveryProperties delivery, EgressPolicy policy,
-                                        RouteSecrets secrets, RouteTopic topic, RouteTable table, KafkaClientConfigs kafka,
-                                        KafkaClientProperties kafkaProperties, JsonMapper json, Clock clock) {
-        GroupPositions positions = new GroupPositions(kafka.admin(), delivery.sources(),
-                kafkaProperties.adminTimeout().toMillis());
+                                        RouteSecrets secrets, RouteTopic topic, RouteTable table,
+                                        GroupPositions positions, JsonMapper json, Clock clock) {
         return new IntegrationEvents(properties, new RouteValidation(policy), secrets, topic, table,
                 new IntegrationEventAnswer(json), id -> positions.startAtEnd(delivery.group(id)), clock);
     }
@@ -158,11 +164,11 @@ class EgressConfiguration {
     DeliveryRuntime deliveryRuntime(RouteTable table, RouteSecrets secrets, EgressProperties properties,
                                     DeliveryProperties delivery, EgressPolicy policy, WebClient egressWebClient,
                                     RecordSource source, ForwardingRules rules, KafkaDeadLetters deadLetters,
-                                    JsonMapper json, DeliveryMetrics metrics, Clock clock) {
+                                    JsonMapper json, DeliveryMetrics metrics, Clock clock, GroupPositions positions) {
         Senders senders = new Senders(egressWebClient, policy, delivery.requestTimeout(), clock, metrics::tokenRequest,
                 json);
-        return new DeliveryRuntime(table, secrets, properties, delivery, source, senders, deadLetters, rules, json,
-                metrics);
+        return new DeliveryRuntime(table, secrets, properties, delivery, source, positions::startUnpositionedAtEnd,
+                senders, deadLetters, rules, json, metrics);
     }
 
     @Bean
@@ -200,10 +206,17 @@ class EgressConfiguration {
         };
     }
 
-    /** Not ready until every route defined before this replica started is known. */
+    /**
+     * Not ready until every route defined before this replica started is known, and every route
+     * delivering here has its start in Kafka: what is published once it is ready is delivered.
+     */
     @Bean("routes")
-    HealthIndicator routesHealthIndicator(RouteTable table) {
-        return () -> (table.caughtUp() ? Health.up() : Health.outOfService())
-                .withDetail("routes", table.all().size()).build();
+    HealthIndicator routesHealthIndicator(RouteTable table, DeliveryRuntime runtime) {
+        return () -> {
+            Set<String> awaitingStart = runtime.awaitingStart();
+            return (table.caughtUp() && awaitingStart.isEmpty() ? Health.up() : Health.outOfService())
+                    .withDetail("routes", table.all().size())
+                    .withDetail("awaitingStart", new TreeSet<>(awaitingStart)).build();
+        };
     }
 }

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,16 +44,18 @@ public final class DeliveryRuntime implements SmartLifecycle {
     private final DeliveryMetrics metrics;
     private final EntityMapping mapping = new EntityMapping();
     private final Map<String, Running> running = new HashMap<>();
+    private final Set<String> positionedGroups = ConcurrentHashMap.newKeySet();
     private volatile boolean started;
 
     public DeliveryRuntime(RouteTable table, RouteSecrets secrets, EgressProperties egress,
-                           DeliveryProperties properties, RecordSource source, Senders senders,
-                           DeadLetters deadLetters, ForwardingRules rules, JsonMapper json, DeliveryMetrics metrics) {
+                           DeliveryProperties properties, RecordSource source, PositionedRecordSource.Positions positions,
+                           Senders senders, DeadLetters deadLetters, ForwardingRules rules, JsonMapper json,
+                           DeliveryMetrics metrics) {
         this.table = table;
         this.secrets = secrets;
         this.egress = egress;
         this.properties = properties;
-        this.runner = new PipelineRunner(source, metrics);
+        this.runner = new PipelineRunner(new PositionedRecordSource(source, positions, positionedGroups::add), metrics);
         this.senders = senders;
         this.deadLetters = deadLetters;
         this.rules = rules;
@@ -93,6 +97,15 @@ public final class DeliveryRuntime implements SmartLifecycle {
         Map<String, Instant> versions = new HashMap<>();
         running.forEach((id, run) -> versions.put(id, run.version()));
         return Map.copyOf(versions);
+    }
+
+    /**
+     * Routes delivering here whose start in Kafka is not set yet: until it is, an event published now
+     * might not be theirs, so the replica is not ready.
+     */
+    public synchronized Set<String> awaitingStart() {
+        return running.keySet().stream().filter(id -> !positionedGroups.contains(properties.group(id)))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     synchronized void reconcile() {

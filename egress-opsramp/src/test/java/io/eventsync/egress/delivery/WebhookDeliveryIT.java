@@ -19,6 +19,7 @@ import io.eventsync.testkit.Await;
 import io.eventsync.testkit.Brokers;
 import io.eventsync.testkit.KafkaBroker;
 import io.eventsync.testkit.TopicReader;
+import io.eventsync.testkit.TopicWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -250,24 +251,14 @@ class WebhookDeliveryIT {
     }
 
     private static ProducerRecord<String, byte[]> oprEvent(String key, String title) {
-        ObjectNode value = JSON.createObjectNode().put("schema", "eventsync.opr-record/v1").put("kind", "event")
-                .put("connected_server", "omi").put("omi_event_id", key);
-        value.putObject("event").put("id", key).put("title", title).put("severity", "critical");
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(OPR, key, JSON.writeValueAsBytes(value));
-        record.headers().add("eventsync-source", "omi".getBytes(StandardCharsets.UTF_8));
-        record.headers().add("eventsync-kind", "event".getBytes(StandardCharsets.UTF_8));
-        return record;
+        return OprEventRecords.event(OPR, key, title, "critical");
     }
 
+
     private static void produce(List<ProducerRecord<String, byte[]>> records) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Brokers.shared().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(),
-                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
-            records.forEach(producer::send);
-            producer.flush();
-        }
+        TopicWriter.send(Brokers.shared().bootstrapServers(), records);
     }
+
 
     private static List<ConsumerRecord<String, byte[]>> awaitDeadLetters(String route, int count) {
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
