@@ -1,6 +1,10 @@
 package io.eventsync.gateway.readmodel;
 
 import io.eventsync.contracts.topic.OprRecord;
+import io.eventsync.contracts.topic.OprRecordKind;
+import io.eventsync.contracts.topic.RecordHeaderNames;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Header;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +108,16 @@ public final class ReadModelFeed implements AutoCloseable {
     }
 
     private void applyOne(ConsumerRecord<String, byte[]> record) {
+        String kind = header(record, RecordHeaderNames.KIND);
+        String server = header(record, RecordHeaderNames.CONNECTED_SERVER);
+        String externalId = header(record, RecordHeaderNames.EXTERNAL_ID);
+        if (OprRecordKind.EVENT.wireName().equals(kind) && server != null && externalId != null
+                && record.value() != null) {
+            byte[] value = record.value();
+            String from = record.topic();
+            model.applyEvent(server, externalId, () -> values.deserialize(from, value));
+            return;
+        }
         try {
             OprRecord value = values.deserialize(record.topic(), record.value());
             if (value != null) {
@@ -113,6 +127,11 @@ public final class ReadModelFeed implements AutoCloseable {
             log.warn("skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
                     e.getMessage());
         }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /**

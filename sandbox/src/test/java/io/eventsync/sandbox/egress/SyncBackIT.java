@@ -100,10 +100,13 @@ class SyncBackIT {
             bed.omi.faults(OmiSimulator.BASE_PATH).failNext(2, 503);
             bed.produce(List.of(change(bed, EgressTestBed.externalId("omi-retry"), "retried",
                     SyncBackProperties.state(State.RESOLVED))));
-            Await.until(() -> bed.omi.event("omi-retry").map(e -> e.state() == State.RESOLVED).orElse(false), WAIT,
-                    "the change at OMi after two 503s");
+            // The simulator applies a change before it logs the request: wait for the log, then both hold.
+            Await.until(() -> bed.omi.requestsTo(OmiSimulator.BASE_PATH).stream().anyMatch(r -> r.status() == 200),
+                    WAIT, "the change at OMi after two 503s");
             assertThat(bed.omi.requestsTo(OmiSimulator.BASE_PATH)).extracting(RecordedRequest::status)
                     .containsSubsequence(503, 503, 200);
+            assertThat(bed.omi.event("omi-retry")).hasValueSatisfying(e ->
+                    assertThat(e.state()).isEqualTo(State.RESOLVED));
 
             bed.produce(List.of(change(bed, EgressTestBed.externalId("omi-unknown-to-omi"), "refused",
                     SyncBackProperties.state(State.CLOSED))));
