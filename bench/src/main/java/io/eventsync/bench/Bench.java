@@ -69,15 +69,22 @@ public final class Bench {
                 }
                 for (int size : new int[] {100, 500}) {
                     for (OprFormat format : formats) {
-                        scenarios.add(bulk.run(size, format));
+                        scenarios.add(bulk.run(size, format).aiming(Target.ratio(0.7)));
                     }
                 }
+                GatewaySingleScenario single = new GatewaySingleScenario(gateway.port(), options, progress);
+                ScenarioResult singleMax = single.runMax();
+                scenarios.add(singleMax);
+                scenarios.add(single.runFixed(singleMax.stats(Iteration::eventsPerSec).median() / 2));
                 // Does more load from the client raise throughput? If not, the client is not what bounds it.
                 // Both runs back to back, so that JIT and broker state are the same for the two.
                 String probeName = GatewayBulkScenario.name(100, OprFormat.JSON);
                 probeBase = bulk.run(100, OprFormat.JSON, options.concurrency(), 1, probeName + "-probe-x1");
                 probe = bulk.run(100, OprFormat.JSON, options.concurrency() * 2, 1, probeName + "-probe-x2");
             }
+            List<ScenarioResult> ingest = new IngestScenario(broker.bootstrapServers(), options, progress).run();
+            scenarios.add(ingest.get(0).aiming(Target.ratio(0.8)));
+            scenarios.addAll(ingest.subList(1, ingest.size()));
             double wall = (System.nanoTime() - t0) / 1e9;
             String command = COMMAND + (options.commandLine().isEmpty() ? "" : " " + String.join(" ", options.commandLine()));
             BenchReport report = new BenchReport(machine, command, options.smoke(), started.toString(), wall,

@@ -13,4 +13,10 @@ record BenchReport(MachineInfo machine, String command, boolean smoke, String st
     double limitEventsPerSec() {
         return limitProducer.stats(Iteration::eventsPerSec).median();
     }
+
+    /** The median rate of the limit {@code s} is compared with. */
+    double limitFor(ScenarioResult s) {
+        ScenarioResult limit = s.baseline() == ScenarioResult.Baseline.CONSUMER ? limitConsumer : limitProducer;
+        return limit.stats(Iteration::eventsPerSec).median();
+    }
 }

@@ -45,6 +45,16 @@ final class BulkPayloads {
         return result;
     }
 
+    /** {@code bodies} single events (distinct ids) of about {@link #EVENT_BYTES} each, as OMi posts one. */
+    List<byte[]> singleBodies(OprFormat format, int bodies) {
+        int padding = paddingFor(format);
+        List<byte[]> result = new ArrayList<>(bodies);
+        for (int b = 0; b < bodies; b++) {
+            result.add(codec.write(event(b, 1, "x".repeat(padding)), format));
+        }
+        return result;
+    }
+
     /** How long a description makes one event, as a list item, {@link #EVENT_BYTES} in this format. */
     private int paddingFor(OprFormat format) {
         int one = codec.write(new OprEventList(List.of(event(0, 1, ""), event(1, 2, ""))), format).length;

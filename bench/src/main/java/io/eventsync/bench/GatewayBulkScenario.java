@@ -2,10 +2,8 @@ package io.eventsync.bench;
 
 import io.eventsync.contracts.opr.codec.OprFormat;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.HdrHistogram.Histogram;
 
 /**
  * Scenario 1: bulk {@code POST /event} to the gateway in this JVM, one variant per bulk size and format.
@@ -38,7 +36,7 @@ final class GatewayBulkScenario {
         for (int[] size : sizes) {
             for (OprFormat format : formats) {
                 List<byte[]> bodies = payloads.bodies(format, size[0], 2);
-                try (BulkLoadGenerator client = new BulkLoadGenerator(port, format, bodies, options.concurrency())) {
+                try (OprLoadGenerator client = new OprLoadGenerator(port, format, bodies, options.concurrency())) {
                     progress.begin("jvm warm-up " + name(size[0], format));
                     client.run(Duration.ofSeconds(options.warmupSeconds()), options.concurrency(), progress);
                 }
@@ -55,28 +53,10 @@ final class GatewayBulkScenario {
     ScenarioResult run(int bulkSize, OprFormat format, int concurrency, int iterations, String name) {
         List<byte[]> bodies = payloads.bodies(format, bulkSize, DISTINCT_BODIES);
         long avgBody = bodies.stream().mapToLong(b -> b.length).sum() / bodies.size();
-        List<Iteration> measured = new ArrayList<>();
-        try (BulkLoadGenerator client = new BulkLoadGenerator(port, format, bodies, concurrency)) {
-            progress.begin(name + " warm-up");
-            client.run(Duration.ofSeconds(options.warmupSeconds()), concurrency, progress);
-            for (int i = 1; i <= iterations; i++) {
-                progress.begin(name + " " + i + "/" + iterations);
-                boolean reset = ProcessMeter.resetPeakRss();
-                CpuSample cpu0 = CpuSample.take(client.threadPrefix());
-                BulkLoadGenerator.Run run = client.run(Duration.ofSeconds(options.durationSeconds()), concurrency, progress);
-                CpuSample cpu = CpuSample.take(client.threadPrefix()).since(cpu0);
-                Histogram h = run.latencyMicros();
-                measured.add(new Iteration(run.seconds(), run.events(), run.bytes(), run.requests(), run.failed(),
-                        run.events() / run.seconds(), run.bytes() / run.seconds() / (1024 * 1024),
-                        h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
-                        h.getValueAtPercentile(99.9) / 1000.0,
-                        LimitScenario.perMillion(cpu.processNanos(), run.events()),
-                        LimitScenario.perMillion(cpu.gatewayNanos(), run.events()),
-                        LimitScenario.perMillion(cpu.restNanos(), run.events()),
-                        cpu.loadGenNanos() / 1e9 / run.seconds() / BulkLoadGenerator.LOOP_THREADS,
-                        ProcessMeter.peakRssBytes(), reset, concurrency));
-            }
-            progress.end();
+        List<Iteration> measured;
+        try (OprLoadGenerator client = new OprLoadGenerator(port, format, bodies, concurrency)) {
+            measured = GatewayRuns.measure(client, name, iterations, options.warmupSeconds(), concurrency,
+                    c -> c.run(Duration.ofSeconds(options.durationSeconds()), concurrency, progress), progress);
         }
         return new ScenarioResult(name, String.format(Locale.ROOT,
                 "bulk POST /opr/event, %d events of ~%d B per request (%s, %,d B body), %d requests in flight",

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,7 +28,7 @@ final class JsonReport {
         root.put("limit", Map.of("producer", scenario(report.limitProducer(), Double.NaN),
                 "consumer", scenario(report.limitConsumer(), Double.NaN),
                 "eventsPerSec", report.limitEventsPerSec()));
-        root.put("scenarios", report.scenarios().stream().map(s -> scenario(s, report.limitEventsPerSec())).toList());
+        root.put("scenarios", report.scenarios().stream().map(s -> scenario(s, report.limitFor(s))).toList());
         root.put("saturationProbe", List.of(scenario(report.probeBase(), report.limitEventsPerSec()),
                 scenario(report.saturationProbe(), report.limitEventsPerSec())));
         Files.writeString(file, MAPPER.writeValueAsString(root));
@@ -38,7 +39,12 @@ final class JsonReport {
         m.put("name", s.name());
         m.put("description", s.description());
         if (!Double.isNaN(limit)) {
+            m.put("baseline", s.baseline().name().toLowerCase(Locale.ROOT));
             m.put("ratioToLimit", s.ratioTo(limit));
+            if (s.target().exists()) {
+                m.put("target", s.target().describe());
+                m.put("targetMet", s.target().metBy(s, s.ratioTo(limit)));
+            }
         }
         m.put("medianEventsPerSec", s.stats(Iteration::eventsPerSec).median());
         m.put("iterations", List.copyOf(s.iterations()));

@@ -1,5 +1,6 @@
 package io.eventsync.bench;
 
+import io.eventsync.contracts.opr.OprDocument;
 import io.eventsync.contracts.opr.OprEventList;
 import io.eventsync.contracts.opr.codec.OprCodec;
 import io.eventsync.contracts.opr.codec.OprFormat;
@@ -7,6 +8,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,16 +16,20 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
 
 /**
- * Posts bulk bodies to the gateway with a bounded number of requests in flight, from its own Reactor
- * Netty event loop (threads named {@value #THREAD_PREFIX}) so that its CPU share shows whether it, rather
- * than the gateway, is the bottleneck. Counts the events the gateway answered as acknowledged by Kafka.
+ * Posts OMi's event documents (bulks or single events) to the gateway from its own Reactor Netty event
+ * loop (threads named {@value #THREAD_PREFIX}) so that its CPU share shows whether it, rather than the
+ * gateway, is the bottleneck. Counts the events the gateway answered as acknowledged by Kafka. Two
+ * shapes of load: a bounded number of requests in flight, as fast as answers come (the maximum rate),
+ * or a fixed rate whatever the answers do, each request timed from when it was due (so a stall shows
+ * in the latency of every request it held up, not only the one it hit: no coordinated omission).
  */
-final class BulkLoadGenerator implements AutoCloseable {
+final class OprLoadGenerator implements AutoCloseable {
 
     static final String THREAD_PREFIX = "bench-client";
     static final int LOOP_THREADS = 1;
@@ -48,7 +54,7 @@ final class BulkLoadGenerator implements AutoCloseable {
     private final OprCodec codec = OprCodec.withDefaults();
     private final int maxConcurrency;
 
-    BulkLoadGenerator(int port, OprFormat format, List<byte[]> bodies, int maxConcurrency) {
+    OprLoadGenerator(int port, OprFormat format, List<byte[]> bodies, int maxConcurrency) {
         this.format = format;
         this.bodies = bodies;
         this.maxConcurrency = maxConcurrency;
@@ -77,41 +83,60 @@ final class BulkLoadGenerator implements AutoCloseable {
             throw new IllegalArgumentException("concurrency " + concurrency + " > pool size " + maxConcurrency);
         }
         Recorder recorder = new Recorder(3);
-        AtomicLong events = new AtomicLong();
-        AtomicLong bytes = new AtomicLong();
-        AtomicLong requests = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
+        Counts counts = new Counts();
         AtomicLong index = new AtomicLong();
         long start = System.nanoTime();
         long deadline = start + duration.toNanos();
-        boolean[] checked = {false};
         Flux.<Long>generate(sink -> sink.next(index.getAndIncrement()))
                 .takeWhile(i -> System.nanoTime() < deadline)
                 .flatMap(i -> post(bodies.get((int) (i % bodies.size()))), concurrency)
-                .doOnNext(answer -> {
-                    requests.incrementAndGet();
-                    if (answer.status() != 200) {
-                        failed.incrementAndGet();
-                        return;
-                    }
-                    recorder.recordValue(answer.micros());
-                    long acked = count(answer.body());
-                    if (!checked[0]) {
-                        checked[0] = true;
-                        verifyCount(answer.body(), acked);
-                    }
-                    events.addAndGet(acked);
-                    bytes.addAndGet(answer.bodyBytes());
-                    progress.add(acked);
-                })
+                .doOnNext(answer -> counts.add(answer, recorder, progress))
                 .blockLast(duration.plusSeconds(60));
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Run(seconds, events.get(), bytes.get(), requests.get(), failed.get(), recorder.getIntervalHistogram());
+        return counts.run(seconds, recorder);
+    }
+
+    /**
+     * Posts {@code perSecond} requests a second for {@code duration}, open loop: requests fall due on a
+     * schedule, and one that cannot be sent yet (every connection busy) waits, its latency counted from
+     * when it was due. Returns once every request sent has been answered.
+     */
+    Run runAtRate(Duration duration, double perSecond, Progress progress) {
+        Recorder recorder = new Recorder(3);
+        Counts counts = new Counts();
+        long start = System.nanoTime();
+        long total = (long) (perSecond * duration.toNanos() / 1e9);
+        double intervalNanos = 1e9 / perSecond;
+        // A tick each millisecond sends what has fallen due since the last: the schedule, not the timer's
+        // jitter, decides each request's due time.
+        long[] sent = {0};
+        AtomicLong index = new AtomicLong();
+        Flux.interval(Duration.ofMillis(1), Schedulers.single())
+                .onBackpressureDrop()
+                .takeUntil(tick -> sent[0] >= total)
+                .concatMapIterable(tick -> {
+                    long due = Math.min(total, (long) ((System.nanoTime() - start) / intervalNanos) + 1);
+                    List<Long> batch = new ArrayList<>();
+                    for (long i = sent[0]; i < due; i++) {
+                        batch.add(start + (long) (i * intervalNanos));
+                    }
+                    sent[0] = Math.max(sent[0], due);
+                    return batch;
+                })
+                .flatMap(dueAt -> post(bodies.get((int) (index.getAndIncrement() % bodies.size())), dueAt),
+                        Integer.MAX_VALUE)
+                .doOnNext(answer -> counts.add(answer, recorder, progress))
+                .blockLast(duration.plusSeconds(60));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return counts.run(seconds, recorder);
     }
 
     private Mono<Answer> post(byte[] body) {
+        return Mono.defer(() -> post(body, System.nanoTime()));
+    }
+
+    private Mono<Answer> post(byte[] body, long t0) {
         return Mono.defer(() -> {
-            long t0 = System.nanoTime();
             return client.post().uri("/opr/event")
                     .send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body)))
                     .responseSingle((response, content) -> content.asByteArray().defaultIfEmpty(new byte[0])
@@ -136,10 +161,42 @@ final class BulkLoadGenerator implements AutoCloseable {
     }
 
     private void verifyCount(byte[] answer, long counted) {
-        OprEventList list = (OprEventList) codec.read(answer, format, OprCodec.Expect.EVENTS);
-        if (list.event().size() != counted) {
+        OprDocument document = codec.read(answer, format, OprCodec.Expect.EVENTS);
+        int held = document instanceof OprEventList list ? list.event().size() : 1;
+        if (held != counted) {
             throw new IllegalStateException("Counted " + counted + " acknowledged events but the answer holds "
-                    + list.event().size() + "; the ack token no longer matches the gateway's answer");
+                    + held + "; the ack token no longer matches the gateway's answer");
+        }
+    }
+
+    /** What the answers of one run add up to; answers arrive on one event loop, one at a time. */
+    private final class Counts {
+        private final AtomicLong events = new AtomicLong();
+        private final AtomicLong bytes = new AtomicLong();
+        private final AtomicLong requests = new AtomicLong();
+        private final AtomicLong failed = new AtomicLong();
+        private volatile boolean checked;
+
+        void add(Answer answer, Recorder recorder, Progress progress) {
+            requests.incrementAndGet();
+            if (answer.status() != 200) {
+                failed.incrementAndGet();
+                return;
+            }
+            recorder.recordValue(answer.micros());
+            long acked = count(answer.body());
+            if (!checked) {
+                checked = true;
+                verifyCount(answer.body(), acked);
+            }
+            events.addAndGet(acked);
+            bytes.addAndGet(answer.bodyBytes());
+            progress.add(acked);
+        }
+
+        Run run(double seconds, Recorder recorder) {
+            return new Run(seconds, events.get(), bytes.get(), requests.get(), failed.get(),
+                    recorder.getIntervalHistogram());
         }
     }
 

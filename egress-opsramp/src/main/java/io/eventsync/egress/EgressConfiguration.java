@@ -141,7 +141,11 @@ class EgressConfiguration {
         HttpClient netty = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(10_000, delivery.requestTimeout().toMillis()))
                 .responseTimeout(delivery.requestTimeout());
-        return WebClient.builder().clientConnector(new ReactorClientHttpConnector(netty)).build();
+        // Spring's default is 256 KB: the answer to an OPR bulk of 500 is larger, and was read as no answer
+        // at all, so a batch the receiver had taken was sent again and again, then dead-lettered.
+        int maxAnswer = (int) Math.min(Integer.MAX_VALUE, delivery.maxAnswerSize().toBytes());
+        return WebClient.builder().clientConnector(new ReactorClientHttpConnector(netty))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(maxAnswer)).build();
     }
 
     @Bean

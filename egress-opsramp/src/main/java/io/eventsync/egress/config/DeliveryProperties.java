@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -27,6 +28,8 @@ import org.springframework.validation.annotation.Validated;
  * @param backoffMax the longest retry wait
  * @param commitInterval how often acknowledged offsets are committed
  * @param lagInterval how often each route's consumer lag is measured
+ * @param maxAnswerSize the largest answer read from a target: an OPR receiver echoes every event of a
+ *     bulk (a batch of 1000 answers with megabytes), and a target must not make egress hold more
  */
 @Validated
 @ConfigurationProperties("eventsync.egress.delivery")
@@ -41,7 +44,8 @@ public record DeliveryProperties(
         @DefaultValue("200ms") @NotNull Duration backoffInitial,
         @DefaultValue("30s") @NotNull Duration backoffMax,
         @DefaultValue("1s") @NotNull Duration commitInterval,
-        @DefaultValue("15s") @NotNull Duration lagInterval) {
+        @DefaultValue("15s") @NotNull Duration lagInterval,
+        @DefaultValue("16MB") @NotNull DataSize maxAnswerSize) {
 
     /** Everything a route's consumer group reads: the source topics and the replay topic. */
     public List<String> sources() {

@@ -51,7 +51,9 @@ public final class RoutePipeline<T> {
                 // Every partition must be drained side by side: a bounded flatMap over groupBy can stall.
                 .flatMap(partition -> partition
                         .concatMap(this::selected)
-                        .bufferTimeout(sender.maxBatch(), maxWait)
+                        // Fair backpressure: a batch closed by the clock while the target is busy waits for
+                        // demand; the default fails the run with an OverflowException (RoutePipelineTest).
+                        .bufferTimeout(sender.maxBatch(), maxWait, true)
                         .concatMap(batch -> Flux.fromIterable(sender.requests(batch))
                                 .concatMap(request -> deliver(request, 1))), Integer.MAX_VALUE)
                 .then();

@@ -39,6 +39,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -71,6 +74,9 @@ class WebhookDeliveryIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MeterRegistry registry;
 
     WebTestClient admin;
 
@@ -155,6 +161,26 @@ class WebhookDeliveryIT {
         assertThat(header(letter, KafkaDeadLetters.SOURCE_TOPIC)).isEqualTo(OPR);
         assertThat(header(letter, "eventsync-source")).isEqualTo("omi");
         assertThat(new String(letter.value(), StandardCharsets.UTF_8)).contains("poison");
+    }
+
+    @Test
+    void anAnswerOfSeveralHundredKilobytesIsReadAndWhatItTookIsNotSentAgain() {
+        String marker = "large-" + System.nanoTime();
+        TARGET.answer(body -> 200);
+        // An OPR receiver's answer to a bulk of 500 echoes every event: well above Spring's 256 KB default.
+        TARGET.replyPadding(600 * 1024);
+        try {
+            String route = createRoute("/hooks/" + marker, "{\"text\":\"$alert.subject\"}", "Starts with", marker);
+            produce(List.of(oprEvent("omi-l1", marker + " one"), oprEvent("omi-l2", marker + " two")));
+
+            await(() -> {
+                Counter delivered = registry.find("eventsync.egress.delivered").tag("route", route).counter();
+                return delivered != null && delivered.count() >= 2;
+            }, "both counted delivered");
+            assertThat(TARGET.received().stream().filter(r -> r.path().endsWith(marker))).hasSize(2);
+        } finally {
+            TARGET.replyPadding(0);
+        }
     }
 
     @Test

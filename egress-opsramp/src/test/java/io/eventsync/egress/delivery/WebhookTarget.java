@@ -27,6 +27,7 @@ final class WebhookTarget implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile Function<String, Integer> answer = body -> 200;
     private volatile Duration latency = Duration.ZERO;
+    private volatile int replyPadding;
 
     WebhookTarget() {
         try {
@@ -42,7 +43,8 @@ final class WebhookTarget implements AutoCloseable {
                     exchange.getRequestHeaders().getFirst("Content-Type"), body));
             sleep(latency);
             int status = answer.apply(body);
-            byte[] reply = ("{\"status\":" + status + "}").getBytes(StandardCharsets.UTF_8);
+            byte[] reply = ("{\"status\":" + status + ",\"padding\":\"" + "x".repeat(replyPadding) + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, reply.length);
             exchange.getResponseBody().write(reply);
@@ -62,6 +64,11 @@ final class WebhookTarget implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Every answer carries this many more bytes, as a receiver echoing a large bulk does. */
+    void replyPadding(int bytes) {
+        this.replyPadding = bytes;
     }
 
     void answer(Function<String, Integer> statusForBody) {
