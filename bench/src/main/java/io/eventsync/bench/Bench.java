@@ -58,6 +58,7 @@ public final class Bench {
                     options, progress).run(limitTopic);
 
             List<ScenarioResult> scenarios = new ArrayList<>();
+            ScenarioResult singleMax;
             ScenarioResult probeBase;
             ScenarioResult probe;
             try (EmbeddedGateway gateway = EmbeddedGateway.start(broker.bootstrapServers(), gatewayTopic,
@@ -73,7 +74,7 @@ public final class Bench {
                     }
                 }
                 GatewaySingleScenario single = new GatewaySingleScenario(gateway.port(), options, progress);
-                ScenarioResult singleMax = single.runMax();
+                singleMax = single.runMax();
                 scenarios.add(singleMax);
                 scenarios.add(single.runFixed(singleMax.stats(Iteration::eventsPerSec).median() / 2));
                 // Does more load from the client raise throughput? If not, the client is not what bounds it.
@@ -85,6 +86,14 @@ public final class Bench {
             List<ScenarioResult> ingest = new IngestScenario(broker.bootstrapServers(), options, progress).run();
             scenarios.add(ingest.get(0).aiming(Target.ratio(0.8)));
             scenarios.addAll(ingest.subList(1, ingest.size()));
+            for (ScenarioResult egress : new EgressScenario(broker.bootstrapServers(), options, progress).run()) {
+                ScenarioResult compared = egress.against(ScenarioResult.Baseline.CONSUMER);
+                boolean bulk = egress.name().startsWith("egress-opr-bulk");
+                boolean faulty = egress.name().endsWith("-5xx");
+                scenarios.add(bulk ? compared.aiming(Target.ratio(faulty ? 0.5 : 0.6)) : compared);
+            }
+            scenarios.add(new EndToEndScenario(broker.bootstrapServers(), options, progress)
+                    .run(singleMax.stats(Iteration::eventsPerSec).median() / 2).aiming(Target.p99(50)));
             double wall = (System.nanoTime() - t0) / 1e9;
             String command = COMMAND + (options.commandLine().isEmpty() ? "" : " " + String.join(" ", options.commandLine()));
             BenchReport report = new BenchReport(machine, command, options.smoke(), started.toString(), wall,

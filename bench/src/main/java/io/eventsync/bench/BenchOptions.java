@@ -25,7 +25,7 @@ record BenchOptions(boolean smoke, Path out, int iterations, int durationSeconds
             }
         }
         // Smoke: enough to prove every step works end to end, not to measure anything.
-        int its = iterations != null ? iterations : smoke ? 1 : 5;
+        int its = iterations != null ? iterations : smoke ? 1 : 3;
         int dur = duration != null ? duration : smoke ? 2 : 10;
         int warmup = smoke ? 1 : 10;
         int limitRecords = smoke ? 20_000 : 500_000;

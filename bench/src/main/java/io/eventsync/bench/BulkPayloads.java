@@ -55,6 +55,19 @@ final class BulkPayloads {
         return result;
     }
 
+    /**
+     * One event of about {@link #EVENT_BYTES} (in JSON) titled {@code title}, with id {@code n}: what the
+     * end-to-end scenario finds again at the receiver. {@code padding} comes from {@link #singlePadding}.
+     */
+    byte[] single(int n, String title, String padding) {
+        return codec.write(event(n, 1, title, padding), OprFormat.JSON);
+    }
+
+    /** The description that makes a single JSON event about {@link #EVENT_BYTES}. */
+    String singlePadding() {
+        return "x".repeat(paddingFor(OprFormat.JSON));
+    }
+
     /** How long a description makes one event, as a list item, {@link #EVENT_BYTES} in this format. */
     private int paddingFor(OprFormat format) {
         int one = codec.write(new OprEventList(List.of(event(0, 1, ""), event(1, 2, ""))), format).length;
@@ -64,14 +77,23 @@ final class BulkPayloads {
 
     /** {@code sequence} is the item's place in its bulk, as OMi numbers them; the answer echoes it per item. */
     private static OprEvent event(int n, long sequence, String description) {
+        return event(n, sequence, "CPU utilisation above threshold on app" + (n % 50) + ".prod.example.com",
+                description);
+    }
+
+    private static OprEvent event(int n, long sequence, String title, String description) {
+        return realistic(new UUID(0x0e5e_0000_0000_0000L, n).toString(), n, sequence, title,
+                State.values()[n % State.values().length], description);
+    }
+
+    /** An event as OMi forwards one, its fields varied by {@code n}; the shape every bench scenario posts or reads. */
+    static OprEvent realistic(String id, int n, Long sequence, String title, State state, String description) {
         OffsetDateTime created = OffsetDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZoneOffset.UTC).plusSeconds(n % 86_400);
         String host = "app" + (n % 50) + ".prod.example.com";
-        Severity severity = Severity.values()[n % Severity.values().length];
-        return new OprEvent(new UUID(0x0e5e_0000_0000_0000L, n).toString(), 1L, sequence,
-                "CPU utilisation above threshold on " + host, description, severity,
-                Priority.values()[n % Priority.values().length], State.values()[n % State.values().length],
-                "Performance", "CPU", "Operations Agent", "cpu_util", null, host + ":cpu_util", host + ":cpu_util<*>",
-                created, created.plusSeconds(1), null, 0L, false, false, false, null, null,
+        return new OprEvent(id, 1L, sequence, title, description,
+                Severity.values()[n % Severity.values().length], Priority.values()[n % Priority.values().length],
+                state, "Performance", "CPU", "Operations Agent", "cpu_util", null, host + ":cpu_util",
+                host + ":cpu_util<*>", created, created.plusSeconds(1), null, 0L, false, false, false, null, null,
                 new RelatedCi(new ConfigurationItem("ci-" + (n % 50), "nt", host, host)),
                 new NodeRef(new OprNode("node-" + (n % 50), "node", host, host)),
                 new OprServer(host, "10.0." + (n % 250) + ".7", "core-" + (n % 50)),

@@ -25,8 +25,10 @@ final class MarkdownReport {
         md.append(String.format(Locale.ROOT, "- %d cores, %s %s%n- JDK %s (%s, %s)%n- GC: %s; max heap %d MiB%n%n",
                 m.cores(), m.os(), m.arch(), m.jdkVersion(), m.jdkVendor(), m.vm(), String.join(", ", m.gcs()),
                 m.maxHeapBytes() / (1024 * 1024)));
-        md.append("One broker (testkit's in-process KRaft broker) in the bench JVM, with the gateway and its load "
-                + "generator; Kafka's perf tools run in their own JVMs (`-Xmx512m`) against that broker.\n\n");
+        md.append("One broker (testkit's in-process KRaft broker) in the bench JVM, with the app under test (the "
+                + "gateway, ingest-ofsc or egress-opsramp, started as their own Spring contexts), its load generator "
+                + "and the sandbox's simulators (OFSC, receiver); Kafka's perf tools run in their own JVMs "
+                + "(`-Xmx512m`) against that broker. Everything shares the machine's cores.\n\n");
         md.append("## Summary\n\n");
         md.append("| scenario | events/s (median) | ratio to limit | p99 ms (median) | target | met |\n"
                 + "| --- | ---: | ---: | ---: | --- | --- |\n");

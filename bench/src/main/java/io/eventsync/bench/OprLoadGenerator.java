@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import reactor.core.publisher.Flux;
@@ -34,8 +35,9 @@ final class OprLoadGenerator implements AutoCloseable {
     static final String THREAD_PREFIX = "bench-client";
     static final int LOOP_THREADS = 1;
 
-    /** What one timed run saw. Latency in microseconds. */
-    record Run(double seconds, long events, long bytes, long requests, long failed, Histogram latencyMicros) {
+    /** What one timed run saw. Latency in microseconds; {@code startNanos} on {@link System#nanoTime()}. */
+    record Run(double seconds, long events, long bytes, long requests, long failed, Histogram latencyMicros,
+               long startNanos) {
     }
 
     private record Answer(int status, byte[] body, long micros, int bodyBytes) {
@@ -93,7 +95,7 @@ final class OprLoadGenerator implements AutoCloseable {
                 .doOnNext(answer -> counts.add(answer, recorder, progress))
                 .blockLast(duration.plusSeconds(60));
         double seconds = (System.nanoTime() - start) / 1e9;
-        return counts.run(seconds, recorder);
+        return counts.run(seconds, recorder, start);
     }
 
     /**
@@ -102,6 +104,11 @@ final class OprLoadGenerator implements AutoCloseable {
      * when it was due. Returns once every request sent has been answered.
      */
     Run runAtRate(Duration duration, double perSecond, Progress progress) {
+        return runAtRate(duration, perSecond, i -> bodies.get((int) (i % bodies.size())), progress);
+    }
+
+    /** As {@link #runAtRate(Duration, double, Progress)}, request {@code i} (from 0) posting {@code bodyFor(i)}. */
+    Run runAtRate(Duration duration, double perSecond, LongFunction<byte[]> bodyFor, Progress progress) {
         Recorder recorder = new Recorder(3);
         Counts counts = new Counts();
         long start = System.nanoTime();
@@ -110,25 +117,24 @@ final class OprLoadGenerator implements AutoCloseable {
         // A tick each millisecond sends what has fallen due since the last: the schedule, not the timer's
         // jitter, decides each request's due time.
         long[] sent = {0};
-        AtomicLong index = new AtomicLong();
         Flux.interval(Duration.ofMillis(1), Schedulers.single())
                 .onBackpressureDrop()
                 .takeUntil(tick -> sent[0] >= total)
                 .concatMapIterable(tick -> {
                     long due = Math.min(total, (long) ((System.nanoTime() - start) / intervalNanos) + 1);
-                    List<Long> batch = new ArrayList<>();
+                    List<long[]> batch = new ArrayList<>();
                     for (long i = sent[0]; i < due; i++) {
-                        batch.add(start + (long) (i * intervalNanos));
+                        batch.add(new long[] {i, start + (long) (i * intervalNanos)});
                     }
                     sent[0] = Math.max(sent[0], due);
                     return batch;
                 })
-                .flatMap(dueAt -> post(bodies.get((int) (index.getAndIncrement() % bodies.size())), dueAt),
+                .flatMap(request -> post(bodyFor.apply(request[0]), request[1]),
                         Integer.MAX_VALUE)
                 .doOnNext(answer -> counts.add(answer, recorder, progress))
                 .blockLast(duration.plusSeconds(60));
         double seconds = (System.nanoTime() - start) / 1e9;
-        return counts.run(seconds, recorder);
+        return counts.run(seconds, recorder, start);
     }
 
     private Mono<Answer> post(byte[] body) {
@@ -194,9 +200,9 @@ final class OprLoadGenerator implements AutoCloseable {
             progress.add(acked);
         }
 
-        Run run(double seconds, Recorder recorder) {
+        Run run(double seconds, Recorder recorder, long startNanos) {
             return new Run(seconds, events.get(), bytes.get(), requests.get(), failed.get(),
-                    recorder.getIntervalHistogram());
+                    recorder.getIntervalHistogram(), startNanos);
         }
     }
 

@@ -18,7 +18,7 @@ class BenchSmokeIT {
     Path out;
 
     @Test
-    void smokeRunWritesTableJsonAndChartForTheLimitAndEveryGatewayVariant() throws Exception {
+    void smokeRunWritesTableJsonAndChartForTheLimitAndEveryScenario() throws Exception {
         Bench.run(BenchOptions.parse("--smoke", "--out", out.toString()));
 
         Path md = out.resolve("benchmarks.md");
@@ -37,10 +37,19 @@ class BenchSmokeIT {
         assertThat(limit.path("consumer").path("iterations").get(0).path("events").asLong()).isPositive();
 
         JsonNode scenarios = root.path("scenarios");
-        assertThat(scenarios.size()).isEqualTo(4);
         assertThat(scenarios.valueStream().map(s -> s.path("name").asString()))
                 .containsExactly("gateway-bulk-100-json", "gateway-bulk-100-xml",
-                        "gateway-bulk-500-json", "gateway-bulk-500-xml");
+                        "gateway-bulk-500-json", "gateway-bulk-500-xml",
+                        GatewaySingleScenario.MAX, GatewaySingleScenario.FIXED,
+                        IngestScenario.ZERO_LATENCY, IngestScenario.REALISTIC_LATENCY,
+                        "egress-opr-bulk-100", "egress-opr-bulk-500", "egress-webhook",
+                        "egress-opr-bulk-100-5xx", "egress-opr-bulk-500-5xx", "egress-webhook-5xx",
+                        EndToEndScenario.NAME);
+        assertThat(scenarios.valueStream().filter(s -> s.has("target")).map(s -> s.path("name").asString()))
+                .contains("gateway-bulk-100-json", IngestScenario.ZERO_LATENCY, "egress-opr-bulk-500-5xx",
+                        EndToEndScenario.NAME);
+        assertThat(scenarios.valueStream().filter(s -> s.path("name").asString().startsWith("egress-"))
+                .map(s -> s.path("baseline").asString())).containsOnly("consumer");
         for (JsonNode scenario : scenarios) {
             assertThat(scenario.path("ratioToLimit").asDouble()).as(scenario.path("name").asString()).isPositive();
             for (JsonNode iteration : scenario.path("iterations")) {

@@ -23,7 +23,9 @@ class MarkdownReportTest {
         ScenarioResult consumer = new ScenarioResult("limit-consumer", "Kafka ConsumerPerformance",
                 List.of(limit(90_000)));
         ScenarioResult json = new ScenarioResult("gateway-bulk-100-json", "bulk",
-                List.of(gateway(9_000, 30), gateway(10_000, 20), gateway(11_000, 40)));
+                List.of(gateway(9_000, 30), gateway(10_000, 20), gateway(11_000, 40))).aiming(Target.ratio(0.7));
+        ScenarioResult egress = new ScenarioResult("egress-opr-bulk-100", "drain", List.of(limit(63_000)))
+                .against(ScenarioResult.Baseline.CONSUMER).aiming(Target.ratio(0.6));
         ScenarioResult probeBase = new ScenarioResult("gateway-bulk-100-json-probe-x1", "bulk",
                 List.of(gateway(10_200, 30)));
         Iteration doubled = gateway(10_500, 60);
@@ -35,7 +37,7 @@ class MarkdownReportTest {
         MachineInfo machine = new MachineInfo(2, "17.0.15", "Debian", "OpenJDK", List.of("G1 Young Generation"),
                 1L << 30, "Linux", "amd64");
         return new BenchReport(machine, "java ... Bench", false, "2026-12-01T10:00:00Z", 600, producer, consumer,
-                List.of(json), probeBase, probe);
+                List.of(json, egress), probeBase, probe);
     }
 
     @Test
@@ -52,9 +54,17 @@ class MarkdownReportTest {
         String md = MarkdownReport.render(report());
 
         // 10,000 / 45,000 (the producer's median, not its best run)
-        assertThat(md).contains("| gateway-bulk-100-json | 10,000 | 0.22 | 30.0 |");
+        assertThat(md).contains("| gateway-bulk-100-json | 10,000 | 0.22 of producer | 30.0 | ratio ≥ 0.7 | **no** |");
         assertThat(md).contains("| ratio to limit (median) | 0.222 |");
         assertThat(md).contains("| limit-producer | 45,000 | — |");
+    }
+
+    @Test
+    void whatReadsFromKafkaIsComparedWithTheConsumerAndJudgedByItsTarget() {
+        String md = MarkdownReport.render(report());
+
+        // 63,000 / 90,000
+        assertThat(md).contains("| egress-opr-bulk-100 | 63,000 | 0.70 of consumer | 500.0 | ratio ≥ 0.6 | yes |");
     }
 
     @Test

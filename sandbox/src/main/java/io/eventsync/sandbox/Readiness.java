@@ -12,14 +12,14 @@ import java.time.Duration;
  * accepts events: its readiness group also waits for Kafka and the read model, and the banner must
  * not invite anyone to post before that.
  */
-final class Readiness {
+public final class Readiness {
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
 
     private Readiness() {
     }
 
-    static void await(URI probe, Duration timeout) {
+    public static void await(URI probe, Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest request = HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(5)).GET().build();
         long deadline = System.nanoTime() + timeout.toNanos();
