@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
@@ -23,6 +25,7 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * HTTP Basic per OMi connected server (seed 001: "the name of the server is the name that must be
@@ -75,6 +78,19 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return new DigestPasswordEncoder();
+    }
+
+    /**
+     * Spring checks passwords on boundedElastic, for slow hashes; a SHA-256 digest is not one, and the
+     * hop cost every single-event post two thread switches (docs/benchmarks.md). Checked in place.
+     */
+    @Bean
+    ReactiveAuthenticationManager authenticationManager(ReactiveUserDetailsService users, PasswordEncoder encoder) {
+        UserDetailsRepositoryReactiveAuthenticationManager manager =
+                new UserDetailsRepositoryReactiveAuthenticationManager(users);
+        manager.setPasswordEncoder(encoder);
+        manager.setScheduler(Schedulers.immediate());
+        return manager;
     }
 
     /** Connected servers and sync-back clients; names are distinct across both (GatewayProperties). */
