@@ -58,47 +58,56 @@ public final class Bench {
                     options, progress).run(limitTopic);
 
             List<ScenarioResult> scenarios = new ArrayList<>();
-            ScenarioResult singleMax;
-            ScenarioResult probeBase;
-            ScenarioResult probe;
-            try (EmbeddedGateway gateway = EmbeddedGateway.start(broker.bootstrapServers(), gatewayTopic,
-                    options.partitions())) {
-                GatewayBulkScenario bulk = new GatewayBulkScenario(gateway.port(), options, progress);
-                List<OprFormat> formats = List.of(OprFormat.JSON, OprFormat.XML);
-                if (!options.smoke()) {
-                    bulk.warmUpJvm(List.of(new int[] {100}, new int[] {500}), formats);
-                }
-                for (int size : new int[] {100, 500}) {
-                    for (OprFormat format : formats) {
-                        scenarios.add(bulk.run(size, format).aiming(Target.ratio(0.7)));
+            ScenarioResult probeBase = null;
+            ScenarioResult probe = null;
+            if (options.runs("gateway")) {
+                try (EmbeddedGateway gateway = EmbeddedGateway.start(broker.bootstrapServers(), gatewayTopic,
+                        options.partitions())) {
+                    GatewaySingleScenario single = new GatewaySingleScenario(gateway.port(), options, progress);
+                    GatewayBulkScenario bulk = new GatewayBulkScenario(gateway.port(), options, progress);
+                    List<OprFormat> formats = List.of(OprFormat.JSON, OprFormat.XML);
+                    if (!options.smoke()) {
+                        bulk.warmUpJvm(List.of(new int[] {100}, new int[] {500}), formats);
                     }
+                    for (int size : new int[] {100, 500}) {
+                        for (OprFormat format : formats) {
+                            scenarios.add(bulk.run(size, format).aiming(Target.ratio(0.7)));
+                        }
+                    }
+                    ScenarioResult singleMax = single.runMax();
+                    scenarios.add(singleMax);
+                    scenarios.add(single.runFixed(singleMax.stats(Iteration::eventsPerSec).median() / 2));
+                    // Does more load from the client raise throughput? If not, the client is not what bounds
+                    // it. Both runs back to back, so that JIT and broker state are the same for the two.
+                    String probeName = GatewayBulkScenario.name(100, OprFormat.JSON);
+                    probeBase = bulk.run(100, OprFormat.JSON, options.concurrency(), 1, probeName + "-probe-x1");
+                    probe = bulk.run(100, OprFormat.JSON, options.concurrency() * 2, 1, probeName + "-probe-x2");
                 }
-                GatewaySingleScenario single = new GatewaySingleScenario(gateway.port(), options, progress);
-                singleMax = single.runMax();
-                scenarios.add(singleMax);
-                scenarios.add(single.runFixed(singleMax.stats(Iteration::eventsPerSec).median() / 2));
-                // Does more load from the client raise throughput? If not, the client is not what bounds it.
-                // Both runs back to back, so that JIT and broker state are the same for the two.
-                String probeName = GatewayBulkScenario.name(100, OprFormat.JSON);
-                probeBase = bulk.run(100, OprFormat.JSON, options.concurrency(), 1, probeName + "-probe-x1");
-                probe = bulk.run(100, OprFormat.JSON, options.concurrency() * 2, 1, probeName + "-probe-x2");
             }
-            List<ScenarioResult> ingest = new IngestScenario(broker.bootstrapServers(), options, progress).run();
-            scenarios.add(ingest.get(0).aiming(Target.ratio(0.8)));
-            scenarios.addAll(ingest.subList(1, ingest.size()));
-            for (ScenarioResult egress : new EgressScenario(broker.bootstrapServers(), options, progress).run()) {
-                ScenarioResult compared = egress.against(ScenarioResult.Baseline.CONSUMER);
-                boolean bulk = egress.name().startsWith("egress-opr-bulk");
-                boolean faulty = egress.name().endsWith("-5xx");
-                scenarios.add(bulk ? compared.aiming(Target.ratio(faulty ? 0.5 : 0.6)) : compared);
+            if (options.runs("ingest")) {
+                List<ScenarioResult> ingest = new IngestScenario(broker.bootstrapServers(), options, progress).run();
+                scenarios.add(ingest.get(0).aiming(Target.ratio(0.8)));
+                scenarios.addAll(ingest.subList(1, ingest.size()));
             }
-            scenarios.add(new EndToEndScenario(broker.bootstrapServers(), options, progress)
-                    .run(singleMax.stats(Iteration::eventsPerSec).median() / 2).aiming(Target.p99(50)));
+            if (options.runs("egress")) {
+                for (ScenarioResult egress : new EgressScenario(broker.bootstrapServers(), options, progress).run()) {
+                    ScenarioResult compared = egress.against(ScenarioResult.Baseline.CONSUMER);
+                    boolean bulk = egress.name().startsWith("egress-opr-bulk");
+                    boolean faulty = egress.name().endsWith("-5xx");
+                    scenarios.add(bulk ? compared.aiming(Target.ratio(faulty ? 0.5 : 0.6)) : compared);
+                }
+            }
+            if (options.runs("e2e")) {
+                scenarios.add(new EndToEndScenario(broker.bootstrapServers(), options, progress).run()
+                        .aiming(Target.p99(50)));
+            }
             double wall = (System.nanoTime() - t0) / 1e9;
             String command = COMMAND + (options.commandLine().isEmpty() ? "" : " " + String.join(" ", options.commandLine()));
             BenchReport report = new BenchReport(machine, command, options.smoke(), started.toString(), wall,
                     limit.get(0), limit.get(1), scenarios, probeBase, probe);
-            Files.writeString(options.out().resolve("benchmarks.md"), MarkdownReport.render(report));
+            Path markdown = options.out().resolve("benchmarks.md");
+            String analysis = Files.exists(markdown) ? MarkdownReport.analysisOf(Files.readString(markdown)) : "";
+            Files.writeString(markdown, MarkdownReport.render(report) + analysis);
             JsonReport.write(report, options.out().resolve("benchmarks.json"));
             ChartReport.write(report, options.out().resolve("benchmarks.png"));
         }

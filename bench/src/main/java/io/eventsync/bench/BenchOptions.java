@@ -1,11 +1,17 @@
 package io.eventsync.bench;
 
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** What one run does; parsed once from the command line, validated, then read-only. */
 record BenchOptions(boolean smoke, Path out, int iterations, int durationSeconds, int warmupSeconds,
-        int concurrency, int limitRecords, int limitIterations, int partitions, List<String> commandLine) {
+        int concurrency, int limitRecords, int limitIterations, int partitions, Set<String> only,
+        List<String> commandLine) {
+
+    /** The groups of scenarios {@code --only} chooses from; the limit always runs. */
+    static final List<String> GROUPS = List.of("gateway", "ingest", "egress", "e2e");
 
     static final int RECORD_SIZE = 1024;
 
@@ -14,14 +20,17 @@ record BenchOptions(boolean smoke, Path out, int iterations, int durationSeconds
         Path out = Path.of("docs");
         Integer iterations = null;
         Integer duration = null;
+        Set<String> only = new LinkedHashSet<>(GROUPS);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--smoke" -> smoke = true;
                 case "--out" -> out = Path.of(value(args, ++i, "--out"));
                 case "--iterations" -> iterations = positive(value(args, ++i, "--iterations"), "--iterations");
                 case "--duration" -> duration = positive(value(args, ++i, "--duration"), "--duration");
+                case "--only" -> only = groups(value(args, ++i, "--only"));
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]
-                        + "; allowed: --smoke, --out DIR, --iterations N, --duration SECONDS");
+                        + "; allowed: --smoke, --out DIR, --iterations N, --duration SECONDS, --only "
+                        + String.join(",", GROUPS));
             }
         }
         // Smoke: enough to prove every step works end to end, not to measure anything.
@@ -30,7 +39,24 @@ record BenchOptions(boolean smoke, Path out, int iterations, int durationSeconds
         int warmup = smoke ? 1 : 10;
         int limitRecords = smoke ? 20_000 : 500_000;
         int limitIterations = smoke ? 1 : 3;
-        return new BenchOptions(smoke, out, its, dur, warmup, 8, limitRecords, limitIterations, 3, List.of(args));
+        return new BenchOptions(smoke, out, its, dur, warmup, 8, limitRecords, limitIterations, 3, Set.copyOf(only),
+                List.of(args));
+    }
+
+    boolean runs(String group) {
+        return only.contains(group);
+    }
+
+    private static Set<String> groups(String list) {
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String group : list.split(",")) {
+            if (!GROUPS.contains(group.trim())) {
+                throw new IllegalArgumentException("--only takes a comma-separated list of " + String.join(", ", GROUPS)
+                        + ", not '" + group + "'");
+            }
+            chosen.add(group.trim());
+        }
+        return chosen;
     }
 
     private static String value(String[] args, int i, String option) {

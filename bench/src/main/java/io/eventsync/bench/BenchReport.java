@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Everything one run measured: the machine, the limit, each scenario, and the saturation probe (the
- * first gateway variant once more at the usual concurrency, then straight after at twice that).
+ * first gateway variant once more at the usual concurrency, then straight after at twice that; null when the
+ * gateway scenarios did not run).
  */
 record BenchReport(MachineInfo machine, String command, boolean smoke, String startedAt, double wallSeconds,
         ScenarioResult limitProducer, ScenarioResult limitConsumer, List<ScenarioResult> scenarios,

@@ -36,6 +36,18 @@ record CpuSample(long processNanos, long loadGenNanos, long gatewayNanos) {
         return new CpuSample(ProcessMeter.processCpuNanos(), loadGen, gateway);
     }
 
+    /** CPU time so far of the live threads whose name starts with {@code prefix}. */
+    static long threadsNanos(String prefix) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith(prefix)) {
+                total += Math.max(threads.getThreadCpuTime(info.getThreadId()), 0);
+            }
+        }
+        return total;
+    }
+
     CpuSample since(CpuSample earlier) {
         return new CpuSample(processNanos - earlier.processNanos, loadGenNanos - earlier.loadGenNanos,
                 gatewayNanos - earlier.gatewayNanos);

@@ -29,6 +29,12 @@ final class EgressApp implements AutoCloseable {
 
     static EgressApp start(String bootstrapServers, EgressTopics topics, EgressVariant variant, String routeId,
                            URI receiver) {
+        return start(bootstrapServers, topics, variant, routeId, receiver, List.of());
+    }
+
+    /** @param settings further {@code --name=value} arguments, e.g. a delivery setting a scenario tunes */
+    static EgressApp start(String bootstrapServers, EgressTopics topics, EgressVariant variant, String routeId,
+                           URI receiver, List<String> settings) {
         String prefix = "--eventsync.egress.routes[0].";
         // Command-line arguments outrank the app's own yml and any EVENTSYNC_* variables in the shell.
         List<String> arguments = new ArrayList<>(List.of(
@@ -55,6 +61,7 @@ final class EgressApp implements AutoCloseable {
                 "--logging.level.root=WARN",
                 "--logging.register-shutdown-hook=false"));
         variant.definition(receiver).forEach(setting -> arguments.add(prefix + "definition." + setting));
+        arguments.addAll(settings);
         return new EgressApp(EgressApplication.application()
                 .registerShutdownHook(false)
                 .run(arguments.toArray(String[]::new)));

@@ -17,6 +17,9 @@ import org.HdrHistogram.Histogram;
  */
 final class EgressDrain {
 
+    /** The receiver simulator's HTTP threads (sandbox's LoopbackServer names them). */
+    static final String RECEIVER_THREADS = "receiver-sim-http";
+
     private static final Duration POLL = Duration.ofMillis(20);
     private static final Duration FIRST_REQUEST_TIMEOUT = Duration.ofSeconds(120);
     /** Longer than any retry chain at the default backoff (5 attempts, 200 ms doubling, full jitter). */
@@ -77,6 +80,7 @@ final class EgressDrain {
                 try {
                     awaitFirstRequest(receipts, label);
                     long cpu0 = ProcessMeter.processCpuNanos();
+                    long simulatorCpu0 = CpuSample.threadsNanos(RECEIVER_THREADS);
                     progress.begin(label);
                     progress.add(receipts.distinct());
                     Instant lastProgress = Instant.now();
@@ -103,6 +107,7 @@ final class EgressDrain {
                     }
                     Instant finished = Instant.now();
                     long cpu = ProcessMeter.processCpuNanos() - cpu0;
+                    long simulatorCpu = CpuSample.threadsNanos(RECEIVER_THREADS) - simulatorCpu0;
                     long peakRss = ProcessMeter.peakRssBytes();
                     deadLetters.poll();
                     progress.end();
@@ -112,7 +117,7 @@ final class EgressDrain {
                             receipts.failedRequests(), events / seconds, bytes / seconds / (1024 * 1024),
                             percentileMs(cycle, 50), percentileMs(cycle, 99), percentileMs(cycle, 99.9),
                             LimitScenario.perMillion(cpu, events), Double.NaN, Double.NaN, Double.NaN,
-                            peakRss, reset, partitions);
+                            peakRss, reset, partitions, LimitScenario.perMillion(simulatorCpu, events));
                     BitSet both = (BitSet) receipts.seen().clone();
                     both.and(deadLetters.sequences());
                     long lost = events - accounted(receipts, deadLetters).cardinality();

@@ -40,6 +40,6 @@ final class GatewayRuns {
                 LimitScenario.perMillion(cpu.gatewayNanos(), run.events()),
                 LimitScenario.perMillion(cpu.restNanos(), run.events()),
                 cpu.loadGenNanos() / 1e9 / run.seconds() / OprLoadGenerator.LOOP_THREADS,
-                ProcessMeter.peakRssBytes(), peakRssReset, concurrency);
+                ProcessMeter.peakRssBytes(), peakRssReset, concurrency, Double.NaN);
     }
 }

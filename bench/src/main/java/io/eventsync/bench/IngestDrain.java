@@ -53,7 +53,7 @@ record IngestDrain(double seconds, long events, long bytes, long requests, long 
                 measured ? latencyMicros.getValueAtPercentile(99) / 1000.0 : Double.NaN,
                 measured ? latencyMicros.getValueAtPercentile(99.9) / 1000.0 : Double.NaN,
                 LimitScenario.perMillion(cpuNanos, events), Double.NaN, Double.NaN, Double.NaN,
-                peakRssBytes, peakRssReset, concurrency);
+                peakRssBytes, peakRssReset, concurrency, Double.NaN);
     }
 
     private static double seconds(Instant from, Instant to) {

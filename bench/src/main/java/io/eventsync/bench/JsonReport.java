@@ -29,8 +29,10 @@ final class JsonReport {
                 "consumer", scenario(report.limitConsumer(), Double.NaN),
                 "eventsPerSec", report.limitEventsPerSec()));
         root.put("scenarios", report.scenarios().stream().map(s -> scenario(s, report.limitFor(s))).toList());
-        root.put("saturationProbe", List.of(scenario(report.probeBase(), report.limitEventsPerSec()),
-                scenario(report.saturationProbe(), report.limitEventsPerSec())));
+        if (report.probeBase() != null && report.saturationProbe() != null) {
+            root.put("saturationProbe", List.of(scenario(report.probeBase(), report.limitEventsPerSec()),
+                    scenario(report.saturationProbe(), report.limitEventsPerSec())));
+        }
         Files.writeString(file, MAPPER.writeValueAsString(root));
     }
 

@@ -1,5 +1,6 @@
 package io.eventsync.bench;
 
+import io.eventsync.contracts.opr.codec.OprFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -7,6 +8,8 @@ import java.util.function.ToDoubleFunction;
 
 /** benchmarks.md: the machine, the command, one table per scenario, and what bounds it, as measured. */
 final class MarkdownReport {
+
+    static final String ANALYSIS = "## Analysis";
 
     private MarkdownReport() {
     }
@@ -51,6 +54,15 @@ final class MarkdownReport {
         return md.toString();
     }
 
+    /**
+     * The hand-written analysis at the end of an earlier report (from its {@value #ANALYSIS} heading on),
+     * kept when the numbers above it are generated again; it names the run it was written for.
+     */
+    static String analysisOf(String earlier) {
+        int at = earlier.indexOf("\n" + ANALYSIS);
+        return at < 0 ? "" : earlier.substring(at);
+    }
+
     static String summaryRow(ScenarioResult s, double limit) {
         boolean judged = !Double.isNaN(limit) && s.target().exists();
         return String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", s.name(),
@@ -71,14 +83,19 @@ final class MarkdownReport {
         rows.add(row("p50 latency ms", s, Iteration::p50Ms, 1));
         rows.add(row("p99 latency ms", s, Iteration::p99Ms, 1));
         rows.add(row("p99.9 latency ms", s, Iteration::p999Ms, 1));
-        boolean gateway = s.iterations().stream().anyMatch(i -> i.requests() > 0);
-        rows.add(row(gateway ? "CPU s per million events (bench JVM: broker + gateway + load generator)"
-                : "CPU s per million events (the tool's JVM)", s, Iteration::cpuPerMillion, 1));
+        boolean tool = s.name().startsWith("limit-");
+        boolean gateway = s.iterations().stream().anyMatch(i -> !Double.isNaN(i.gatewayCpuPerMillion()));
+        rows.add(row(tool ? "CPU s per million events (the tool's JVM)"
+                : gateway ? "CPU s per million events (bench JVM: broker + gateway + load generator)"
+                : "CPU s per million events (bench JVM: broker, the app, simulators, load)", s,
+                Iteration::cpuPerMillion, 1));
         rows.add(row("CPU s per million events (gateway threads)", s, Iteration::gatewayCpuPerMillion, 1));
-        rows.add(row(gateway ? "CPU s per million events (broker, GC, JIT: the rest of the JVM)"
-                : "CPU s per million events (broker)", s, Iteration::brokerCpuPerMillion, 1));
+        rows.add(row(tool ? "CPU s per million events (broker)"
+                : "CPU s per million events (broker, GC, JIT: the rest of the JVM)", s, Iteration::brokerCpuPerMillion, 1));
         rows.add(row("load generator event loop busy (share of its 1 thread)", s, Iteration::loadGenCpuShare, 2));
-        rows.add(row(gateway ? "peak RSS MiB (bench JVM, broker included)" : "peak RSS MiB (the tool's JVM)", s,
+        rows.add(row("CPU s per million events (the simulator's threads, in the bench JVM)", s,
+                Iteration::simulatorCpuPerMillion, 1));
+        rows.add(row(tool ? "peak RSS MiB (the tool's JVM)" : "peak RSS MiB (bench JVM, broker included)", s,
                 i -> i.peakRssBytes() / (1024.0 * 1024.0), 0));
         if (!Double.isNaN(limit)) {
             rows.add(new String[] {"ratio to limit (median)", num(s.ratioTo(limit), 3)});
@@ -88,7 +105,7 @@ final class MarkdownReport {
         }
         boolean reset = s.iterations().stream().allMatch(Iteration::peakRssReset);
         long failed = s.iterations().stream().mapToLong(Iteration::failedRequests).sum();
-        if (gateway) {
+        if (!tool) {
             t.append(String.format(Locale.ROOT, "%nPeak RSS is %s. Failed requests: %d.%n",
                     reset ? "per iteration (VmHWM reset through /proc/self/clear_refs)" : "the peak since the JVM started",
                     failed));
@@ -101,9 +118,13 @@ final class MarkdownReport {
         for (ScenarioResult s : r.scenarios()) {
             double cpu = s.stats(Iteration::cpuPerMillion).median();
             double busy = cpu * s.stats(Iteration::eventsPerSec).median() / 1e6;
-            boolean gateway = s.iterations().stream().anyMatch(i -> i.requests() > 0);
+            boolean gateway = s.iterations().stream().anyMatch(i -> !Double.isNaN(i.gatewayCpuPerMillion()));
             b.append(String.format(Locale.ROOT, "- %s: %s CPU s per million events in the bench JVM (%s cores busy of %d)",
                     s.name(), num(cpu, 1), num(busy, 2), r.machine().cores()));
+            double simulator = s.stats(Iteration::simulatorCpuPerMillion).median();
+            if (!Double.isNaN(simulator)) {
+                b.append(String.format(Locale.ROOT, ", of which the receiver simulator's threads %s", num(simulator, 1)));
+            }
             if (gateway) {
                 b.append(String.format(Locale.ROOT,
                         ": gateway threads %s, broker + GC + JIT %s; load generator event loop busy %s of wall time",
@@ -115,12 +136,14 @@ final class MarkdownReport {
         }
         ScenarioResult probe = r.saturationProbe();
         ScenarioResult base = r.probeBase();
-        b.append(String.format(Locale.ROOT,
+        if (probe != null && base != null) {
+            b.append(String.format(Locale.ROOT,
                 "- Saturation probe, back to back: %s at %d requests in flight gave %s events/s against %s at %d (%s of it).%n",
-                r.scenarios().get(0).name(), probe.iterations().get(0).concurrency(),
+                GatewayBulkScenario.name(100, OprFormat.JSON), probe.iterations().get(0).concurrency(),
                 num(probe.stats(Iteration::eventsPerSec).median(), 0),
                 num(base.stats(Iteration::eventsPerSec).median(), 0), base.iterations().get(0).concurrency(),
                 pct(probe.stats(Iteration::eventsPerSec).median() / base.stats(Iteration::eventsPerSec).median())));
+        }
         b.append(String.format(Locale.ROOT, "- The limit producer reached %s records/s (%s MB/s) at p99 %s ms.%n",
                 num(r.limitEventsPerSec(), 0), num(r.limitProducer().stats(Iteration::mbPerSec).median(), 1),
                 num(r.limitProducer().stats(Iteration::p99Ms).median(), 0)));

@@ -81,6 +81,11 @@ final class OprLoadGenerator implements AutoCloseable {
 
     /** Posts for {@code duration} with {@code concurrency} requests in flight; {@code progress} counts events. */
     Run run(Duration duration, int concurrency, Progress progress) {
+        return run(duration, concurrency, i -> bodies.get((int) (i % bodies.size())), progress);
+    }
+
+    /** As {@link #run(Duration, int, Progress)}, request {@code i} (from 0) posting {@code bodyFor(i)}. */
+    Run run(Duration duration, int concurrency, LongFunction<byte[]> bodyFor, Progress progress) {
         if (concurrency > maxConcurrency) {
             throw new IllegalArgumentException("concurrency " + concurrency + " > pool size " + maxConcurrency);
         }
@@ -91,7 +96,7 @@ final class OprLoadGenerator implements AutoCloseable {
         long deadline = start + duration.toNanos();
         Flux.<Long>generate(sink -> sink.next(index.getAndIncrement()))
                 .takeWhile(i -> System.nanoTime() < deadline)
-                .flatMap(i -> post(bodies.get((int) (i % bodies.size()))), concurrency)
+                .flatMap(i -> post(bodyFor.apply(i)), concurrency)
                 .doOnNext(answer -> counts.add(answer, recorder, progress))
                 .blockLast(duration.plusSeconds(60));
         double seconds = (System.nanoTime() - start) / 1e9;

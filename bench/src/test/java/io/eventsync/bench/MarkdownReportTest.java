@@ -9,12 +9,12 @@ class MarkdownReportTest {
 
     private static Iteration gateway(double eventsPerSec, double p99) {
         return new Iteration(10, (long) (eventsPerSec * 10), 1_000, 100, 0, eventsPerSec, eventsPerSec / 1000,
-                5, p99, p99 * 2, 200, 120, 70, 0.3, 512L * 1024 * 1024, true, 8);
+                5, p99, p99 * 2, 200, 120, 70, 0.3, 512L * 1024 * 1024, true, 8, Double.NaN);
     }
 
     private static Iteration limit(double recordsPerSec) {
         return new Iteration(5, 500_000, 512_000_000, 0, 0, recordsPerSec, recordsPerSec / 1024, 300, 500, 600,
-                20, Double.NaN, 40, Double.NaN, 300L * 1024 * 1024, false, 1);
+                20, Double.NaN, 40, Double.NaN, 300L * 1024 * 1024, false, 1, Double.NaN);
     }
 
     private static BenchReport report() {
@@ -33,7 +33,7 @@ class MarkdownReportTest {
                 List.of(new Iteration(doubled.seconds(), doubled.events(), doubled.bytes(), doubled.requests(), 0,
                         doubled.eventsPerSec(), doubled.mbPerSec(), doubled.p50Ms(), doubled.p99Ms(), doubled.p999Ms(),
                         doubled.cpuPerMillion(), doubled.gatewayCpuPerMillion(), doubled.brokerCpuPerMillion(),
-                        doubled.loadGenCpuShare(), doubled.peakRssBytes(), true, 16)));
+                        doubled.loadGenCpuShare(), doubled.peakRssBytes(), true, 16, Double.NaN)));
         MachineInfo machine = new MachineInfo(2, "17.0.15", "Debian", "OpenJDK", List.of("G1 Young Generation"),
                 1L << 30, "Linux", "amd64");
         return new BenchReport(machine, "java ... Bench", false, "2026-12-01T10:00:00Z", 600, producer, consumer,
@@ -77,6 +77,14 @@ class MarkdownReportTest {
         assertThat(md).contains("load generator event loop busy 30 % of wall time");
         assertThat(md).contains("gateway-bulk-100-json at 16 requests in flight gave 10,500 events/s against 10,200 at 8 (103 % of it)");
         assertThat(md).doesNotContain("Smoke run");
+    }
+
+    @Test
+    void theHandWrittenAnalysisOfAnEarlierReportIsKept() {
+        String earlier = MarkdownReport.render(report()) + "\n## Analysis\n\nWhat bounds the gateway, by hand.\n";
+
+        assertThat(MarkdownReport.analysisOf(earlier)).isEqualTo("\n## Analysis\n\nWhat bounds the gateway, by hand.\n");
+        assertThat(MarkdownReport.analysisOf(MarkdownReport.render(report()))).isEmpty();
     }
 
     @Test

@@ -1,0 +1,38 @@
+package io.eventsync.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+
+    @Test
+    void everyGroupRunsUnlessOnlySomeAreChosen() {
+        assertThat(BenchOptions.GROUPS).allMatch(BenchOptions.parse()::runs);
+
+        BenchOptions some = BenchOptions.parse("--only", "egress,e2e");
+        assertThat(some.runs("egress")).isTrue();
+        assertThat(some.runs("e2e")).isTrue();
+        assertThat(some.runs("gateway")).isFalse();
+        assertThat(some.runs("ingest")).isFalse();
+    }
+
+    @Test
+    void anUnknownGroupOrOptionIsRefusedWithWhatIsAllowed() {
+        assertThatThrownBy(() -> BenchOptions.parse("--only", "gateway,kafka"))
+                .hasMessageContaining("'kafka'").hasMessageContaining("gateway, ingest, egress, e2e");
+        assertThatThrownBy(() -> BenchOptions.parse("--fast"))
+                .hasMessageContaining("--only gateway,ingest,egress,e2e");
+    }
+
+    @Test
+    void aFullRunMeasuresThreeIterationsOfTenSecondsAndSmokeOneOfTwo() {
+        BenchOptions full = BenchOptions.parse();
+        assertThat(full.iterations()).isEqualTo(3);
+        assertThat(full.durationSeconds()).isEqualTo(10);
+        BenchOptions smoke = BenchOptions.parse("--smoke");
+        assertThat(smoke.iterations()).isEqualTo(1);
+        assertThat(smoke.durationSeconds()).isEqualTo(2);
+    }
+}
