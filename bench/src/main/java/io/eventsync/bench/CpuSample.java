@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
+import java.util.function.ObjLongConsumer;
 
 /**
  * CPU time of this JVM, split by who spent it. Broker, gateway and load generator share the JVM, so the
@@ -18,34 +19,37 @@ record CpuSample(long processNanos, long loadGenNanos, long gatewayNanos) {
             "kafka-producer-network-thread | eventsync-gateway", "eventsync-gateway", "read-model-feed");
 
     static CpuSample take(String loadGenPrefix) {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long loadGen = 0;
-        long gateway = 0;
-        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info == null) {
-                continue;
-            }
-            long cpu = Math.max(threads.getThreadCpuTime(info.getThreadId()), 0);
-            String name = info.getThreadName();
+        long[] loadGen = {0};
+        long[] gateway = {0};
+        eachThread((name, cpu) -> {
             if (name.startsWith(loadGenPrefix)) {
-                loadGen += cpu;
+                loadGen[0] += cpu;
             } else if (GATEWAY_THREADS.stream().anyMatch(name::startsWith)) {
-                gateway += cpu;
+                gateway[0] += cpu;
             }
-        }
-        return new CpuSample(ProcessMeter.processCpuNanos(), loadGen, gateway);
+        });
+        return new CpuSample(ProcessMeter.processCpuNanos(), loadGen[0], gateway[0]);
     }
 
     /** CPU time so far of the live threads whose name starts with {@code prefix}. */
     static long threadsNanos(String prefix) {
+        long[] total = {0};
+        eachThread((name, cpu) -> {
+            if (name.startsWith(prefix)) {
+                total[0] += cpu;
+            }
+        });
+        return total[0];
+    }
+
+    /** Every live thread's name and CPU time so far. */
+    private static void eachThread(ObjLongConsumer<String> cpuByName) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long total = 0;
         for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && info.getThreadName().startsWith(prefix)) {
-                total += Math.max(threads.getThreadCpuTime(info.getThreadId()), 0);
+            if (info != null) {
+                cpuByName.accept(info.getThreadName(), Math.max(threads.getThreadCpuTime(info.getThreadId()), 0));
             }
         }
-        return total;
     }
 
     CpuSample since(CpuSample earlier) {

@@ -1,6 +1,7 @@
 package io.eventsync.bench;
 
 import io.eventsync.ingest.IngestApplication;
+import io.eventsync.sandbox.EmbeddedIngest;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -9,14 +10,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class IngestApp implements AutoCloseable {
 
     static final int PAGE_SIZE = 1000;
-
-    /** The gateway on the bench's classpath brings Spring Security, which would lock ingest's actuator. */
-    private static final List<String> SECURITY_AUTO_CONFIGURATIONS = List.of(
-            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.actuate.web.reactive."
-                    + "ReactiveManagementWebSecurityAutoConfiguration");
 
     private final ConfigurableApplicationContext context;
 
@@ -46,7 +39,7 @@ final class IngestApp implements AutoCloseable {
                 "--eventsync.ingest.poll.quiet-interval=1s",
                 "--eventsync.ingest.backoff.initial=100ms",
                 "--eventsync.ingest.backoff.max=1s",
-                "--spring.autoconfigure.exclude=" + String.join(",", SECURITY_AUTO_CONFIGURATIONS),
+                "--spring.autoconfigure.exclude=" + String.join(",", EmbeddedIngest.SECURITY_AUTO_CONFIGURATIONS),
                 // Per-session INFO lines would measure the console, not the poller.
                 "--logging.level.root=WARN",
                 "--logging.register-shutdown-hook=false"));

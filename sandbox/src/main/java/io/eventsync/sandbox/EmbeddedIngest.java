@@ -7,9 +7,13 @@ import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The real ingest-ofsc application, started inside the sandbox's JVM and pointed at its simulator and broker. */
-final class EmbeddedIngest {
+public final class EmbeddedIngest {
 
-    private static final List<String> SECURITY_AUTO_CONFIGURATIONS = List.of(
+    /**
+     * What ingest-ofsc must leave out when it shares a classpath with the gateway: the gateway's Spring
+     * Security would lock ingest's actuator behind a generated password (the sandbox, the bench).
+     */
+    public static final List<String> SECURITY_AUTO_CONFIGURATIONS = List.of(
             "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
             "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
             "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
