@@ -151,7 +151,8 @@ class EgressConfiguration {
     @Bean
     ForwardingRules forwardingRules(DeliveryProperties delivery) {
         return new ForwardingRules(new Backoff(delivery.backoffInitial(), delivery.backoffMax(),
-                () -> ThreadLocalRandom.current().nextDouble()), delivery.maxAttempts());
+                () -> ThreadLocalRandom.current().nextDouble()), delivery.maxAttempts(),
+                delivery.splitConcurrency());
     }
 
     @Bean

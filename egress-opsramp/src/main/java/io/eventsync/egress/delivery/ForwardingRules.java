@@ -20,20 +20,27 @@ public final class ForwardingRules {
 
     private final Backoff backoff;
     private final int maxAttempts;
+    private final int splitConcurrency;
 
     /**
      * @param maxAttempts how many times one request may fail retryably before its items are dead-lettered
+     * @param splitConcurrency how many keys of a split bulk are retried side by side (each key's items in order)
      */
-    public ForwardingRules(Backoff backoff, int maxAttempts) {
-        if (maxAttempts < 1) {
-            throw new IllegalArgumentException("maxAttempts must be at least 1");
+    public ForwardingRules(Backoff backoff, int maxAttempts, int splitConcurrency) {
+        if (maxAttempts < 1 || splitConcurrency < 1) {
+            throw new IllegalArgumentException("maxAttempts and splitConcurrency must be at least 1");
         }
         this.backoff = backoff;
         this.maxAttempts = maxAttempts;
+        this.splitConcurrency = splitConcurrency;
     }
 
     public int maxAttempts() {
         return maxAttempts;
+    }
+
+    public int splitConcurrency() {
+        return splitConcurrency;
     }
 
     /**

@@ -2,7 +2,10 @@ package io.eventsync.egress.delivery;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +15,9 @@ import reactor.core.publisher.Mono;
 /**
  * One route's delivery (decision 0008), or sync-back's: its records, grouped by partition so that
  * each partition has one batch in flight and each key stays in order; batches close at the
- * sender's size or after {@code maxWait}; every batch's fate is decided by {@link ForwardingRules}.
+ * sender's size or after {@code maxWait}; every batch's fate is decided by {@link ForwardingRules}. A bulk
+ * split after a 5xx retries its keys side by side, up to {@link ForwardingRules#splitConcurrency()},
+ * each key's items one after another; the partition's next batch waits for all of them.
  * A record is acknowledged only once it is delivered, dead-lettered or passed by the selector.
  *
  * @param <T> what the selector makes of a record, and the sender sends
@@ -104,7 +109,12 @@ public final class RoutePipeline<T> {
         }
         if (verdict instanceof Verdict.Split) {
             metrics.split(id);
-            return Flux.fromIterable(items).concatMap(item -> deliver(List.of(item), 1)).then();
+            // One single request at a time would leave the partition idle through every retry's backoff
+            // (a bulk of 500 with 5 % of 503s took seconds): keys go side by side, each key's items in order.
+            return Flux.fromIterable(byKey(items))
+                    .flatMap(sameKey -> Flux.fromIterable(sameKey).concatMap(item -> deliver(List.of(item), 1)),
+                            rules.splitConcurrency())
+                    .then();
         }
         if (verdict instanceof Verdict.Retry retry) {
             metrics.retried(id, items.size());
@@ -127,6 +137,15 @@ public final class RoutePipeline<T> {
             log.warn("Route {}: {} record(s) dead-lettered ({}): {}", id, items.size(),
                     status, reason);
         });
+    }
+
+    /** The items grouped by record key, keys in the order of their first item, items in their order. */
+    private static <T> Collection<List<Outgoing<T>>> byKey(List<Outgoing<T>> items) {
+        Map<String, List<Outgoing<T>>> keys = new LinkedHashMap<>();
+        for (Outgoing<T> item : items) {
+            keys.computeIfAbsent(String.valueOf(item.record().key()), key -> new ArrayList<>()).add(item);
+        }
+        return keys.values();
     }
 
     private static <T> List<Outgoing<T>> pick(List<Outgoing<T>> items, List<Long> sequences) {

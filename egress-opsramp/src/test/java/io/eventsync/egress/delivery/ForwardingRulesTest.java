@@ -15,7 +15,7 @@ class ForwardingRulesTest {
 
     private static final List<Long> BATCH = List.of(1L, 2L, 3L, 4L);
     private final ForwardingRules rules = new ForwardingRules(
-            new Backoff(Duration.ofMillis(100), Duration.ofSeconds(10), () -> 1.0), 3);
+            new Backoff(Duration.ofMillis(100), Duration.ofSeconds(10), () -> 1.0), 3, 1);
 
     @Test
     void answeredItemsAreDeliveredAndUnansweredOnesGoIntoTheNextBatch() {
