@@ -20,6 +20,7 @@ record BenchOptions(boolean smoke, Path out, int iterations, int durationSeconds
         Path out = Path.of("docs");
         Integer iterations = null;
         Integer duration = null;
+        int partitions = 3;
         Set<String> only = new LinkedHashSet<>(GROUPS);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -28,8 +29,9 @@ record BenchOptions(boolean smoke, Path out, int iterations, int durationSeconds
                 case "--iterations" -> iterations = positive(value(args, ++i, "--iterations"), "--iterations");
                 case "--duration" -> duration = positive(value(args, ++i, "--duration"), "--duration");
                 case "--only" -> only = groups(value(args, ++i, "--only"));
+                case "--partitions" -> partitions = positive(value(args, ++i, "--partitions"), "--partitions");
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]
-                        + "; allowed: --smoke, --out DIR, --iterations N, --duration SECONDS, --only "
+                        + "; allowed: --smoke, --out DIR, --iterations N, --duration SECONDS, --partitions N, --only "
                         + String.join(",", GROUPS));
             }
         }
@@ -39,7 +41,7 @@ record BenchOptions(boolean smoke, Path out, int iterations, int durationSeconds
         int warmup = smoke ? 1 : 10;
         int limitRecords = smoke ? 20_000 : 500_000;
         int limitIterations = smoke ? 1 : 3;
-        return new BenchOptions(smoke, out, its, dur, warmup, 8, limitRecords, limitIterations, 3, Set.copyOf(only),
+        return new BenchOptions(smoke, out, its, dur, warmup, 8, limitRecords, limitIterations, partitions, Set.copyOf(only),
                 List.of(args));
     }
 

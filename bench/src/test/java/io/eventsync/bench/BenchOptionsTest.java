@@ -35,4 +35,11 @@ class BenchOptionsTest {
         assertThat(smoke.iterations()).isEqualTo(1);
         assertThat(smoke.durationSeconds()).isEqualTo(2);
     }
+
+    @Test
+    void everyTopicHasThreePartitionsUnlessTold() {
+        assertThat(BenchOptions.parse().partitions()).isEqualTo(3);
+        assertThat(BenchOptions.parse("--partitions", "12").partitions()).isEqualTo(12);
+        assertThatThrownBy(() -> BenchOptions.parse("--partitions", "0")).hasMessageContaining("--partitions");
+    }
 }
