@@ -152,7 +152,7 @@ class EgressConfiguration {
     ForwardingRules forwardingRules(DeliveryProperties delivery) {
         return new ForwardingRules(new Backoff(delivery.backoffInitial(), delivery.backoffMax(),
                 () -> ThreadLocalRandom.current().nextDouble()), delivery.maxAttempts(),
-                delivery.splitConcurrency());
+                delivery.retryFor(), delivery.splitConcurrency());
     }
 
     @Bean

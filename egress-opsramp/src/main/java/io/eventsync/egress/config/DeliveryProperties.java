@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param requestTimeout one request to a target, answer included
  * @param maxWait how long a batch waits to fill before it is sent
  * @param maxAttempts tries of one request (retryable failures, unanswered items) before dead-lettering
+ * @param retryFor how long, at least, a request failing retryably (5xx, no answer) is retried before
+ *     dead-lettering: a target down for minutes gets its events once it is back, not the dead-letter topic
  * @param splitConcurrency how many keys of a bulk split after a 5xx are retried side by side, each key's
  *     items in order: one at a time, every retry's backoff would leave the partition idle
  * @param backoffInitial first retry wait; doubles per attempt, with full jitter
@@ -43,6 +45,7 @@ public record DeliveryProperties(
         @DefaultValue("10s") @NotNull Duration requestTimeout,
         @DefaultValue("200ms") @NotNull Duration maxWait,
         @DefaultValue("5") @Min(1) @Max(100) int maxAttempts,
+        @DefaultValue("10m") @NotNull Duration retryFor,
         @DefaultValue("8") @Min(1) @Max(256) int splitConcurrency,
         @DefaultValue("200ms") @NotNull Duration backoffInitial,
         @DefaultValue("30s") @NotNull Duration backoffMax,

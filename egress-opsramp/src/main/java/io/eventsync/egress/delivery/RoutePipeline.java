@@ -60,7 +60,7 @@ public final class RoutePipeline<T> {
                         // demand; the default fails the run with an OverflowException (RoutePipelineTest).
                         .bufferTimeout(sender.maxBatch(), maxWait, true)
                         .concatMap(batch -> Flux.fromIterable(sender.requests(batch))
-                                .concatMap(request -> deliver(request, 1))), Integer.MAX_VALUE)
+                                .concatMap(request -> deliver(request, 1, System.nanoTime()))), Integer.MAX_VALUE)
                 .then();
     }
 
@@ -79,7 +79,8 @@ public final class RoutePipeline<T> {
         });
     }
 
-    private Mono<Void> deliver(List<Outgoing<T>> items, int attempt) {
+    /** @param firstTried when this request was first tried ({@link System#nanoTime()}) */
+    private Mono<Void> deliver(List<Outgoing<T>> items, int attempt, long firstTried) {
         long started = System.nanoTime();
         DeliveryMetrics.RouteGauges current = gauges;
         return sender.send(items).doOnSubscribe(subscription -> current.requestStarted())
@@ -87,13 +88,14 @@ public final class RoutePipeline<T> {
             metrics.request(id, answer.status(), items.size(),
                     Duration.ofNanos(System.nanoTime() - started));
             List<Long> sent = items.stream().map(Outgoing::sequence).toList();
-            Verdict verdict = rules.judge(sent, items.size() > 1, attempt, answer);
-            return apply(verdict, items, attempt, answer.status());
+            Verdict verdict = rules.judge(sent, items.size() > 1, attempt,
+                    Duration.ofNanos(System.nanoTime() - firstTried), answer);
+            return apply(verdict, items, attempt, firstTried, answer.status());
         });
     }
 
     // An if-chain, not a pattern switch: the bytecode target is Java 17.
-    private Mono<Void> apply(Verdict verdict, List<Outgoing<T>> items, int attempt, int status) {
+    private Mono<Void> apply(Verdict verdict, List<Outgoing<T>> items, int attempt, long firstTried, int status) {
         if (verdict instanceof Verdict.Delivered delivered) {
             List<Outgoing<T>> done = pick(items, delivered.delivered());
             done.forEach(item -> item.record().acknowledge().run());
@@ -105,24 +107,26 @@ public final class RoutePipeline<T> {
             metrics.retried(id, again.size());
             return attempt >= rules.maxAttempts()
                     ? deadLetter(again, status, "the target never listed them in its answers", attempt)
-                    : deliver(again, attempt + 1);
+                    : deliver(again, attempt + 1, firstTried);
         }
         if (verdict instanceof Verdict.Split) {
             metrics.split(id);
             // One single request at a time would leave the partition idle through every retry's backoff
             // (a bulk of 500 with 5 % of 503s took seconds): keys go side by side, each key's items in order.
             return Flux.fromIterable(byKey(items))
-                    .flatMap(sameKey -> Flux.fromIterable(sameKey).concatMap(item -> deliver(List.of(item), 1)),
+                    .flatMap(sameKey -> Flux.fromIterable(sameKey)
+                            .concatMap(item -> deliver(List.of(item), 1, System.nanoTime())),
                             rules.splitConcurrency())
                     .then();
         }
         if (verdict instanceof Verdict.Retry retry) {
             metrics.retried(id, items.size());
-            return Mono.delay(retry.after()).then(deliver(items, attempt + 1));
+            // Deferred: the request's duration (a metric) starts when it is sent, not when its retry is planned.
+            return Mono.delay(retry.after()).then(Mono.defer(() -> deliver(items, attempt + 1, firstTried)));
         }
         if (verdict instanceof Verdict.Throttled throttled) {
             metrics.retried(id, items.size());
-            return Mono.delay(throttled.after()).then(deliver(items, attempt));
+            return Mono.delay(throttled.after()).then(Mono.defer(() -> deliver(items, attempt, firstTried)));
         }
         Verdict.DeadLetter dead = (Verdict.DeadLetter) verdict;
         return deadLetter(items, dead.status(), dead.reason(), attempt);

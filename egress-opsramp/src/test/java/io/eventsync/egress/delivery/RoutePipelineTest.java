@@ -50,7 +50,7 @@ class RoutePipelineTest {
         };
         RoutePipeline<String> pipeline = new RoutePipeline<>("slow", record -> Mono.just(Selection.deliver("x", "x")),
                 slow, letters -> Mono.empty(), new ForwardingRules(new Backoff(Duration.ofMillis(1),
-                        Duration.ofMillis(1), () -> 0.5), 3, 1),
+                        Duration.ofMillis(1), () -> 0.5), 3, Duration.ZERO, 1),
                 Duration.ofMillis(1), new DeliveryMetrics(new SimpleMeterRegistry()));
         Flux<SourceRecord> backlog = Flux.range(0, BACKLOG).map(i -> new SourceRecord("opr.events", 0, i, "k" + i,
                 Map.of(), new byte[0], acknowledged::incrementAndGet));
@@ -111,7 +111,7 @@ class RoutePipelineTest {
         };
         RoutePipeline<String> pipeline = new RoutePipeline<>("split", record -> Mono.just(Selection.deliver("x", "x")),
                 failingBulks, letters -> Mono.empty(), new ForwardingRules(new Backoff(Duration.ofMillis(5),
-                        Duration.ofMillis(5), () -> 1.0), 10, 4),
+                        Duration.ofMillis(5), () -> 1.0), 10, Duration.ZERO, 4),
                 Duration.ofSeconds(5), new DeliveryMetrics(new SimpleMeterRegistry()));
         Flux<SourceRecord> bulk = Flux.range(0, keys * perKey).map(i -> new SourceRecord("opr.events", 0, i,
                 "k" + (i % keys), Map.of(), new byte[0], acknowledged::incrementAndGet));

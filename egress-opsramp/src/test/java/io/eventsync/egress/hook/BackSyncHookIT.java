@@ -177,6 +177,7 @@ class BackSyncHookIT {
                 "--eventsync.egress.delivery.dead-letter-topic=" + deadLetters,
                 "--eventsync.egress.delivery.replay-topic=" + KafkaBroker.uniqueTopic("egress.replay"),
                 "--eventsync.egress.delivery.max-attempts=3",
+                "--eventsync.egress.delivery.retry-for=0s",
                 "--eventsync.egress.delivery.backoff-initial=50ms",
                 "--eventsync.egress.delivery.backoff-max=200ms",
                 "--eventsync.egress.sync-back.events-topic=" + events,

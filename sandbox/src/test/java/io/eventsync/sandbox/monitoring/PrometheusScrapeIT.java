@@ -118,6 +118,8 @@ class PrometheusScrapeIT {
         int receiverPort = Integer.parseInt(environment.get("RECEIVER_PORT"));
         String receiver = "http://localhost:" + receiverPort;
         environment.put("EVENTSYNC_EGRESS_BACKSYNC_URL", receiver + "/hooks/open/back-sync");
+        // The refused-secret route must reach its dead letters within the test, not after ten minutes of retries.
+        environment.put("EVENTSYNC_EGRESS_DELIVERY_RETRYFOR", "0s");
 
         Path work = Files.createTempDirectory("eventsync-prometheus-");
         try (RunningSandbox sandbox = RunningSandbox.start(environment)) {
