@@ -31,6 +31,8 @@ import org.springframework.validation.annotation.Validated;
  * @param publishTimeout how long a request waits for Kafka's acknowledgement before 503
  * @param retryAfter what a 503 tells OMi to wait
  * @param maxInFlightItems items waiting for Kafka across all requests; beyond, 503 at once
+ * @param maxConcurrentRequests API requests served at once; beyond, 503 at once, before the body is read
+ * @param requestReadTimeout how long a client may take to send a request's headers, and its body (slow clients)
  * @param readModelWait how long a lookup waits for the read model to catch up with the topic
  * @param connectedServers the OMi connected servers allowed in, each with its own password
  * @param syncBack the sync-back endpoint: who may post changes back, and where they go
@@ -48,6 +50,8 @@ public record GatewayProperties(
         @DefaultValue("10s") @NotNull Duration publishTimeout,
         @DefaultValue("5s") @NotNull Duration retryAfter,
         @DefaultValue("20000") @Min(1) int maxInFlightItems,
+        @DefaultValue("64") @Min(1) int maxConcurrentRequests,
+        @DefaultValue("30s") @NotNull Duration requestReadTimeout,
         @DefaultValue("2s") @NotNull Duration readModelWait,
         @NotEmpty List<@Valid Credential> connectedServers,
         @DefaultValue @NotNull @Valid SyncBack syncBack) {

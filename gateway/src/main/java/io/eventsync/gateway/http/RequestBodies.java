@@ -5,17 +5,22 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 
 /**
  * Reads a request body into memory, never more than the configured size: a declared length over
- * the limit is refused before reading, an undeclared one stops being read at the limit.
+ * the limit is refused before reading, an undeclared one stops being read at the limit. The body is
+ * handed on on the gateway's work scheduler.
  */
 public final class RequestBodies {
 
     private final int maxBytes;
+    private final Scheduler work;
 
-    public RequestBodies(int maxBytes) {
+    /** @param work where what follows the read runs: CPU work, kept off Netty's event loops */
+    public RequestBodies(int maxBytes, Scheduler work) {
         this.maxBytes = maxBytes;
+        this.work = work;
     }
 
     public Mono<byte[]> read(ServerHttpRequest request) {
@@ -30,7 +35,10 @@ public final class RequestBodies {
                     DataBufferUtils.release(buffer);
                     return bytes;
                 })
-                .defaultIfEmpty(new byte[0]);
+                .defaultIfEmpty(new byte[0])
+                // What follows (parsing, validation, records) is CPU work: off Netty's event loops and Reactor's
+                // parallel timers, which must stay free to answer probes under overload (GatewayOverloadIT).
+                .publishOn(work);
     }
 
     private ApiProblem tooLarge(long declared) {

@@ -9,12 +9,16 @@ import io.eventsync.contracts.topic.OprRecord;
 import io.eventsync.gateway.metrics.GatewayMetrics;
 import io.eventsync.gateway.problem.ApiProblem;
 import io.eventsync.gateway.publish.Acknowledgement;
+import io.eventsync.gateway.problem.ProblemMapper;
 import io.eventsync.gateway.publish.OprPublication;
+import io.eventsync.gateway.publish.OverloadedException;
+import io.eventsync.gateway.publish.RecordTooLargeException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import reactor.core.publisher.Mono;
 
 /**
@@ -44,7 +48,7 @@ final class EventForwarding {
     Mono<OprDocument> forward(String server, OprDocument document, OprFormat format, String traceparent) {
         if (document instanceof OprEvent event) {
             OmiIds.require(event.id(), ItemPointers.single(format, KIND) + "/id", "the event id");
-            return publish(server, List.of(event), traceparent).map(accepted -> {
+            return publish(server, List.of(event), traceparent, i -> ItemPointers.single(format, KIND)).map(accepted -> {
                 if (accepted.isEmpty()) {
                     throw Unacknowledged.problem(retryAfter);
                 }
@@ -59,7 +63,7 @@ final class EventForwarding {
             OmiIds.require(events.get(i).id(), ItemPointers.item(format, KIND, i) + "/id", "the event id");
         }
         metrics.bulk(events.size());
-        return publish(server, events, traceparent).map(accepted -> {
+        return publish(server, events, traceparent, i -> ItemPointers.item(format, KIND, i)).map(accepted -> {
             if (accepted.isEmpty() && !events.isEmpty()) {
                 throw Unacknowledged.problem(retryAfter);
             }
@@ -67,15 +71,22 @@ final class EventForwarding {
         });
     }
 
-    /** Publishes and returns the acknowledged events, each under its external id. */
-    private Mono<List<OprEvent>> publish(String server, List<OprEvent> events, String traceparent) {
+    /**
+     * Publishes and returns the acknowledged events, each under its external id.
+     *
+     * @param pointers each event's place in the request, for a problem that names one
+     */
+    private Mono<List<OprEvent>> publish(String server, List<OprEvent> events, String traceparent,
+                                         IntFunction<String> pointers) {
         Instant receivedAt = clock.instant();
         List<OprRecord> records = new ArrayList<>(events.size());
         for (OprEvent event : events) {
             records.add(OprRecord.ofEvent(server, ExternalIds.of(server, event.id()), receivedAt, event));
         }
         return publication.publish(records, traceparent)
-                .doOnError(e -> metrics.items(KIND, "rejected", "overloaded", events.size()))
+                .onErrorMap(RecordTooLargeException.class, e -> ProblemMapper.itemTooLarge(e,
+                        emptyToNull(pointers.apply(e.index()))))
+                .doOnError(OverloadedException.class, e -> metrics.items(KIND, "rejected", "overloaded", events.size()))
                 .map(acks -> {
                     List<OprEvent> accepted = new ArrayList<>(events.size());
                     for (int i = 0; i < acks.size(); i++) {
@@ -88,5 +99,10 @@ final class EventForwarding {
                     metrics.items(KIND, "rejected", "not_acknowledged", events.size() - accepted.size());
                     return accepted;
                 });
+    }
+
+    /** A JSON pointer to the whole document is "", which a problem leaves out. */
+    private static String emptyToNull(String pointer) {
+        return pointer.isEmpty() ? null : pointer;
     }
 }

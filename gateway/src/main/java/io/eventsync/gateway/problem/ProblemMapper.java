@@ -2,6 +2,7 @@ package io.eventsync.gateway.problem;
 
 import io.eventsync.contracts.opr.codec.OprPayloadException;
 import io.eventsync.gateway.publish.OverloadedException;
+import io.eventsync.gateway.publish.RecordTooLargeException;
 import java.time.Duration;
 import java.util.Locale;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -29,6 +30,9 @@ public final class ProblemMapper {
             return ApiProblem.of(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
                     "the body is larger than this gateway accepts");
         }
+        if (error instanceof RecordTooLargeException tooLarge) {
+            return itemTooLarge(tooLarge, null);
+        }
         if (error instanceof OverloadedException overloaded) {
             return ApiProblem.unavailable("overloaded", overloaded.getMessage(), retryAfter);
         }
@@ -42,6 +46,12 @@ public final class ProblemMapper {
                     detail != null ? detail : status.getReasonPhrase());
         }
         return null;
+    }
+
+    /** 413: one item is larger than Kafka takes; {@code pointer} names it when the caller knows the shape. */
+    public static ApiProblem itemTooLarge(RecordTooLargeException e, String pointer) {
+        return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "item-too-large", "An item is too large for Kafka",
+                e.getMessage() + "; nothing of this request was published", pointer, null);
     }
 
     private static ApiProblem fromPayload(OprPayloadException e) {

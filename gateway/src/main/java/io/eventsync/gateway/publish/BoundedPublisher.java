@@ -6,8 +6,9 @@ import java.util.List;
 import reactor.core.publisher.Mono;
 
 /**
- * What every publication goes through, whatever its topic: the in-flight bound (refuse at once
- * rather than queue) and the publish deadline, around the one shared producer.
+ * What every publication goes through, whatever its topic: the record size Kafka takes, the
+ * in-flight bound (refuse at once rather than queue) and the publish deadline, around the one shared
+ * producer.
  */
 final class BoundedPublisher {
 
@@ -15,8 +16,12 @@ final class BoundedPublisher {
     private final InFlightLimit limit;
     private final Duration deadline;
     private final GatewayMetrics metrics;
+    private final long maxRecordBytes;
 
-    BoundedPublisher(RecordPublisher publisher, InFlightLimit limit, Duration deadline, GatewayMetrics metrics) {
+    /** @param maxRecordBytes the largest record the producer sends ({@code max.request.size}) */
+    BoundedPublisher(RecordPublisher publisher, InFlightLimit limit, Duration deadline, GatewayMetrics metrics,
+                     long maxRecordBytes) {
+        this.maxRecordBytes = maxRecordBytes;
         this.publisher = publisher;
         this.limit = limit;
         this.deadline = deadline;
@@ -25,14 +30,21 @@ final class BoundedPublisher {
 
     /**
      * Publishes the records; the answer lists, in order, each record's acknowledgement or
-     * {@code null}. Fails with {@link OverloadedException} before sending anything when too many
-     * items already wait for Kafka.
+     * {@code null}. Fails before sending anything with {@link RecordTooLargeException} when a record
+     * is larger than Kafka takes, and with {@link OverloadedException} when too many items already
+     * wait for Kafka.
      */
     Mono<List<Acknowledgement>> publish(List<OutgoingRecord> records) {
         if (records.isEmpty()) {
             return Mono.just(List.of());
         }
         return Mono.defer(() -> {
+            for (int i = 0; i < records.size(); i++) {
+                long bytes = records.get(i).sizeUpperBound();
+                if (bytes > maxRecordBytes) {
+                    return Mono.error(new RecordTooLargeException(i, bytes, maxRecordBytes));
+                }
+            }
             if (!limit.tryAcquire(records.size())) {
                 return Mono.error(new OverloadedException(limit.inFlight(), records.size()));
             }

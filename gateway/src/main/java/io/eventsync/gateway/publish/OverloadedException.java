@@ -6,6 +6,10 @@ public final class OverloadedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public OverloadedException(int inFlight, int requested) {
-        super(requested + " item(s) refused: " + inFlight + " already waiting for Kafka");
+        this(requested + " item(s) refused: " + inFlight + " already waiting for Kafka");
+    }
+
+    public OverloadedException(String message) {
+        super(message);
     }
 }

@@ -8,6 +8,8 @@ import io.eventsync.gateway.kafka.GatewayTopics;
 import io.eventsync.gateway.kafka.KafkaClientConfigs;
 import io.eventsync.gateway.metrics.GatewayMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import reactor.core.scheduler.Scheduler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,14 +28,17 @@ class PublishConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    ReactorKafkaPublisher recordPublisher(KafkaClientConfigs configs, GatewayMetrics metrics) {
-        return new ReactorKafkaPublisher(configs.producer(), metrics::kafkaError);
+    ReactorKafkaPublisher recordPublisher(KafkaClientConfigs configs, GatewayMetrics metrics, Scheduler gatewayWork) {
+        return new ReactorKafkaPublisher(configs.producer(), metrics::kafkaError, gatewayWork);
     }
 
     @Bean
     BoundedPublisher boundedPublisher(RecordPublisher publisher, InFlightLimit limit, GatewayProperties properties,
-                                      GatewayMetrics metrics) {
-        return new BoundedPublisher(publisher, limit, properties.publishTimeout(), metrics);
+                                      GatewayMetrics metrics, KafkaClientConfigs configs) {
+        // The producer refuses a larger record on every send; the gateway must refuse it to OMi instead.
+        Object maxRequestSize = configs.producer().getOrDefault(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1_048_576);
+        return new BoundedPublisher(publisher, limit, properties.publishTimeout(), metrics,
+                Long.parseLong(String.valueOf(maxRequestSize)));
     }
 
     @Bean

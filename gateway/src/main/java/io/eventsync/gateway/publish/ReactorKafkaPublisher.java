@@ -11,7 +11,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
+import reactor.core.scheduler.Scheduler;
 import reactor.kafka.sender.KafkaSender;
 import reactor.kafka.sender.SenderOptions;
 import reactor.kafka.sender.SenderRecord;
@@ -25,8 +25,12 @@ public final class ReactorKafkaPublisher implements RecordPublisher, AutoCloseab
 
     private final KafkaSender<String, byte[]> sender;
     private final Consumer<Throwable> onSendError;
+    private final Scheduler work;
 
-    public ReactorKafkaPublisher(Map<String, Object> producerConfig, Consumer<Throwable> onSendError) {
+    /** @param work where acknowledgements are handed on (answers are encoded there), off the producer's thread */
+    public ReactorKafkaPublisher(Map<String, Object> producerConfig, Consumer<Throwable> onSendError,
+                                 Scheduler work) {
+        this.work = work;
         SenderOptions<String, byte[]> options = SenderOptions.<String, byte[]>create(producerConfig)
                 .withKeySerializer(new StringSerializer())
                 .withValueSerializer(new ByteArraySerializer())
@@ -58,7 +62,7 @@ public final class ReactorKafkaPublisher implements RecordPublisher, AutoCloseab
                 .then(Mono.fromSupplier(() -> Arrays.asList(acks.clone())))
                 // Send results arrive on the producer's one I/O thread; encoding the answer there (500
                 // events of XML) held up every other request's sends. Measured in docs/benchmarks.md.
-                .publishOn(Schedulers.parallel());
+                .publishOn(work);
     }
 
     private static ProducerRecord<String, byte[]> toProducerRecord(OutgoingRecord record) {
