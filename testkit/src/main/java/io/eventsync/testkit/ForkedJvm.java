@@ -43,6 +43,11 @@ public final class ForkedJvm implements AutoCloseable {
         }
     }
 
+    /** For tools that inspect a live process (jcmd). */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * being redeployed) and come back on the same port. It keeps, across restarts, the {@code text} of
  * every payload of every request it answered 200, in arrival order.
  */
-final class FlakyWebhook implements AutoCloseable {
+public final class FlakyWebhook implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -30,20 +30,20 @@ final class FlakyWebhook implements AutoCloseable {
     private final ExecutorService handlers = Executors.newFixedThreadPool(4);
     private HttpServer server;
 
-    FlakyWebhook() {
+    public FlakyWebhook() {
         server = bind(0);
         port = server.getAddress().getPort();
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + port);
     }
 
-    List<String> received() {
+    public List<String> received() {
         return received;
     }
 
-    int requests() {
+    public int requests() {
         return requests.get();
     }
 

@@ -24,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  * egress-opsramp in its own JVM, with its delivery defaults, on a fixed loopback port: killed with
  * SIGKILL and started again as a node failure and a pod restart would.
  */
-final class ForkedEgress implements AutoCloseable {
+public final class ForkedEgress implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration READY = Duration.ofSeconds(120);
@@ -36,11 +36,19 @@ final class ForkedEgress implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private ForkedJvm jvm;
 
+    public long pid() {
+        return jvm.pid();
+    }
+
+    public int port() {
+        return port;
+    }
+
     /**
      * @param target where the tenant's base notifier points (an allow-listed loopback address)
      * @param extra further {@code --key=value} arguments
      */
-    ForkedEgress(String bootstrapServers, String eventsTopic, String deadLetterTopic, URI target, List<String> extra,
+    public ForkedEgress(String bootstrapServers, String eventsTopic, String deadLetterTopic, URI target, List<String> extra,
                  Path log) {
         this.log = log;
         List<String> arguments = new ArrayList<>(List.of(
@@ -61,12 +69,12 @@ final class ForkedEgress implements AutoCloseable {
         this.arguments = List.copyOf(arguments);
     }
 
-    void start() {
+    public void start() {
         jvm = ForkedJvm.start(EgressApplication.class, arguments, log);
         Await.until(this::ready, READY, "egress on port " + port + " to be ready (log: " + log + ")");
     }
 
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         jvm.kill();
     }
 
@@ -75,9 +83,14 @@ final class ForkedEgress implements AutoCloseable {
      * request, as a JSON array.
      */
     void createWebhookRoute(String name, String path, int batchSize) throws Exception {
+        createWebhookRoute(name, path, batchSize, "subject");
+    }
+
+    /** @param field the ALERT view's field each payload's {@code text} is (e.g. {@code id}, OMi's event id) */
+    public void createWebhookRoute(String name, String path, int batchSize, String field) throws Exception {
         ObjectNode route = JSON.createObjectNode().put("name", name).put("entity", "ALERT")
                 .put("eventType", "CREATE").put("useBaseNotifier", true).put("endPointURI", path)
-                .put("payload", Base64.getEncoder().encodeToString("{\"text\":\"$alert.subject\"}"
+                .put("payload", Base64.getEncoder().encodeToString(("{\"text\":\"$alert." + field + "\"}")
                         .getBytes(StandardCharsets.UTF_8)));
         route.putObject("delivery").put("kind", "WEBHOOK").put("batchSize", batchSize);
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + ADMIN_PATH))

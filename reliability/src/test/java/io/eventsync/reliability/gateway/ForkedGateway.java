@@ -18,10 +18,10 @@ import java.util.List;
  * The real gateway in its own JVM on a fixed loopback port, so that a test can SIGKILL it and start
  * it again where OMi expects it, as a node failure and a pod restart would.
  */
-final class ForkedGateway implements AutoCloseable {
+public final class ForkedGateway implements AutoCloseable {
 
-    static final String SERVER = "omi";
-    static final String PASSWORD = "omi-crash-secret";
+    public static final String SERVER = "omi";
+    public static final String PASSWORD = "omi-crash-secret";
     private static final Duration READY = Duration.ofSeconds(90);
 
     private final List<String> arguments;
@@ -36,7 +36,7 @@ final class ForkedGateway implements AutoCloseable {
         this.log = log;
     }
 
-    static ForkedGateway start(String bootstrapServers, String topic, Path log) {
+    public static ForkedGateway start(String bootstrapServers, String topic, Path log) {
         int port = freePort();
         ForkedGateway gateway = new ForkedGateway(port, List.of(
                 "--server.port=" + port,
@@ -50,13 +50,17 @@ final class ForkedGateway implements AutoCloseable {
         return gateway;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** SIGKILL: no shutdown hook, no graceful drain, requests in flight are cut. */
     void kill() throws InterruptedException {
         jvm.kill();
+    }
+
+    public long pid() {
+        return jvm.pid();
     }
 
     /** A new JVM on the same port, returned once it says it is ready. */

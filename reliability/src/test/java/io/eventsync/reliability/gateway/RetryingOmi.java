@@ -31,13 +31,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * same request again. Each item is retried until some answer lists it, so what the gateway was asked
  * to take and what it said it took can be compared afterwards.
  */
-final class RetryingOmi implements AutoCloseable {
+public final class RetryingOmi implements AutoCloseable {
 
     private static final Duration PAUSE = Duration.ofMillis(200);
 
     private final URI events;
     private final String authorization;
     private final int bulkSize;
+    private final double bulksPerSecondPerSender;
     private final OprCodec codec = OprCodec.withDefaults();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
@@ -50,7 +51,14 @@ final class RetryingOmi implements AutoCloseable {
     private final ExecutorService threads;
     private final List<Future<?>> senders = new ArrayList<>();
 
-    RetryingOmi(int port, String server, String password, int senders, int bulkSize) {
+    /** As fast as the gateway answers. */
+    public RetryingOmi(int port, String server, String password, int senders, int bulkSize) {
+        this(port, server, password, senders, bulkSize, 0);
+    }
+
+    /** @param perSecond new events per second across all senders (0: as fast as the gateway answers) */
+    public RetryingOmi(int port, String server, String password, int senders, int bulkSize, int perSecond) {
+        this.bulksPerSecondPerSender = perSecond / (double) (senders * bulkSize);
         this.events = URI.create("http://127.0.0.1:" + port + "/opr/event");
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((server + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -62,34 +70,34 @@ final class RetryingOmi implements AutoCloseable {
     }
 
     /** OMi id to the external id the gateway answered with, for every item some 2xx listed. */
-    Map<String, String> acknowledged() {
+    public Map<String, String> acknowledged() {
         return acknowledged;
     }
 
-    int sent() {
+    public int sent() {
         return sent.get();
     }
 
     /** Requests waiting for an answer now. */
-    int inFlight() {
+    public int inFlight() {
         return inFlight.get();
     }
 
     /** Requests that got no answer (cut by a kill, refused while the gateway was down) and were sent again. */
-    int unanswered() {
+    public int unanswered() {
         return unanswered.get();
     }
 
-    int serverErrors() {
+    public int serverErrors() {
         return serverErrors.get();
     }
 
-    int carriedOver() {
+    public int carriedOver() {
         return carriedOver.get();
     }
 
     /** No new events; returns once every event sent so far has been listed by some 2xx. */
-    void finish(Duration max) throws Exception {
+    public void finish(Duration max) throws Exception {
         running.set(false);
         for (Future<?> sender : senders) {
             sender.get(max.toMillis(), TimeUnit.MILLISECONDS);
@@ -98,7 +106,14 @@ final class RetryingOmi implements AutoCloseable {
 
     private Void forward() throws InterruptedException {
         List<String> pending = new ArrayList<>();
-        while (running.get() || !pending.isEmpty()) {
+        long start = System.nanoTime();
+        for (long round = 0; running.get() || !pending.isEmpty(); round++) {
+            if (bulksPerSecondPerSender > 0) {
+                long wait = start + (long) (round * 1e9 / bulksPerSecondPerSender) - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+            }
             while (running.get() && pending.size() < bulkSize) {
                 pending.add(UUID.randomUUID().toString());
                 sent.incrementAndGet();

@@ -1,0 +1,115 @@
+package io.eventsync.reliability.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventsync.reliability.egress.FlakyWebhook;
+import io.eventsync.reliability.egress.ForkedEgress;
+import io.eventsync.reliability.gateway.ForkedGateway;
+import io.eventsync.reliability.gateway.RetryingOmi;
+import io.eventsync.testkit.Await;
+import io.eventsync.testkit.Brokers;
+import io.eventsync.testkit.KafkaBroker;
+import io.eventsync.testkit.TopicReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole pipeline at a steady rate: OMi posts to the gateway (its own JVM), the gateway writes
+ * opr.events, egress (its own JVM) delivers every event to a webhook. Over the run nothing fails, the
+ * backlog between what the gateway acknowledged and what reached the webhook does not grow, egress's
+ * heap after a full GC does not grow, and the gateway's grows only by its read model, which holds
+ * every event forwarded (at most {@link #READ_MODEL_BYTES_PER_EVENT} each; unbounded by design today,
+ * see docs/reliability.md). The CI run is 60 s at 300 events/s; the full soak is
+ * {@code -Dsoak.seconds=600 -Dsoak.rate=730} (70 % of the pipeline's maximum in docs/benchmarks.md).
+ */
+class PipelineSoakIT {
+
+    private static final int SENDERS = 2;
+    private static final int BULK = 10;
+    private static final int SAMPLES = 6;
+    private static final long HEAP_SLACK = 16L << 20;
+    /** What the read model keeps of one ~100-byte test event: its record, unparsed, and its key. */
+    private static final long READ_MODEL_BYTES_PER_EVENT = 1_024;
+    private static final Duration DRAIN = Duration.ofSeconds(120);
+
+    @Test
+    void aSteadyRateThroughThePipelineLeavesNoErrorNoGrowingBacklogAndNoGrowingHeap() throws Exception {
+        int seconds = Integer.getInteger("soak.seconds", 60);
+        int rate = Integer.getInteger("soak.rate", 300);
+        KafkaBroker broker = Brokers.shared();
+        String topic = KafkaBroker.uniqueTopic("soak.opr.events");
+        String deadLetters = KafkaBroker.uniqueTopic("soak.dlq");
+        broker.createTopic(topic, 3);
+        broker.createTopic(deadLetters, 3);
+        Path gatewayLog = Files.createTempFile("soak-gateway-", ".log");
+        Path egressLog = Files.createTempFile("soak-egress-", ".log");
+        try (FlakyWebhook webhook = new FlakyWebhook();
+             ForkedGateway gateway = ForkedGateway.start(broker.bootstrapServers(), topic, gatewayLog);
+             ForkedEgress egress = new ForkedEgress(broker.bootstrapServers(), topic, deadLetters, webhook.baseUrl(),
+                     List.of(), egressLog)) {
+            egress.start();
+            egress.createWebhookRoute("soak", "/hooks/soak", 50, "id");
+            List<Long> gatewayHeap = new ArrayList<>();
+            List<Long> egressHeap = new ArrayList<>();
+            List<Integer> backlog = new ArrayList<>();
+            List<Integer> acknowledgedAt = new ArrayList<>();
+            long started = System.nanoTime();
+            try (RetryingOmi omi = new RetryingOmi(gateway.port(), ForkedGateway.SERVER, ForkedGateway.PASSWORD,
+                    SENDERS, BULK, rate)) {
+                for (int sample = 0; sample < SAMPLES; sample++) {
+                    Thread.sleep(seconds * 1_000L / SAMPLES);
+                    int acknowledgedNow = omi.acknowledged().size();
+                    acknowledgedAt.add(acknowledgedNow);
+                    backlog.add(acknowledgedNow - new HashSet<>(webhook.received()).size());
+                    gatewayHeap.add(HeapAfterGc.bytes(gateway.pid()));
+                    egressHeap.add(HeapAfterGc.bytes(egress.pid()));
+                }
+                omi.finish(DRAIN);
+                long elapsed = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+                Set<String> acknowledged = Set.copyOf(omi.acknowledged().keySet());
+                Await.until(() -> new HashSet<>(webhook.received()).containsAll(acknowledged), DRAIN,
+                        "every acknowledged event at the webhook");
+                int deadLettered = TopicReader.readToEnd(broker.bootstrapServers(), deadLetters,
+                        new ByteArrayDeserializer()).size();
+                System.out.printf("soak: %d s (%d s with the GC samples) at %d events/s: sent=%d acknowledged=%d delivered=%d (distinct %d) "
+                                + "gateway 5xx=%d requests without answer=%d dead-lettered=%d backlog=%s "
+                                + "gateway heap after GC MiB=%s egress heap after GC MiB=%s%n",
+                        seconds, elapsed, rate, omi.sent(), acknowledged.size(), webhook.received().size(),
+                        new HashSet<>(webhook.received()).size(), omi.serverErrors(), omi.unanswered(), deadLettered,
+                        backlog, mebibytes(gatewayHeap), mebibytes(egressHeap));
+
+                assertThat(omi.serverErrors()).as("gateway answers 5xx").isZero();
+                assertThat(omi.unanswered()).as("gateway requests without an answer").isZero();
+                assertThat(deadLettered).as("events dead-lettered").isZero();
+                assertThat(acknowledged).as("every event sent acknowledged").hasSize(omi.sent());
+                assertNoGrowth("events acknowledged but not yet at the webhook", backlog.stream()
+                        .map(Integer::longValue).toList(), rate + 100L);
+                long readModelGrowth = (acknowledgedAt.get(SAMPLES - 1) - acknowledgedAt.get(0))
+                        * READ_MODEL_BYTES_PER_EVENT;
+                assertNoGrowth("gateway heap after GC, beyond its read model", gatewayHeap,
+                        HEAP_SLACK + readModelGrowth);
+                assertNoGrowth("egress heap after GC", egressHeap, HEAP_SLACK);
+            }
+        }
+    }
+
+    /** The second half's largest sample is at most the first half's largest plus {@code slack}. */
+    private static void assertNoGrowth(String what, List<Long> samples, long slack) {
+        List<Long> first = samples.subList(0, samples.size() / 2);
+        List<Long> second = samples.subList(samples.size() / 2, samples.size());
+        long firstMax = first.stream().mapToLong(Long::longValue).max().orElseThrow();
+        long secondMax = second.stream().mapToLong(Long::longValue).max().orElseThrow();
+        assertThat(secondMax).as("%s: %s", what, samples).isLessThanOrEqualTo(firstMax + slack);
+    }
+
+    private static List<Long> mebibytes(List<Long> bytes) {
+        return bytes.stream().map(b -> b >> 20).toList();
+    }
+}
