@@ -45,6 +45,16 @@ class SyncBackChangeTest {
     }
 
     @Test
+    void aValueThatIsNotWellFormedUtf8IsASerializationException() {
+        // {"external_id":"e/x"} with the '/' as the overlong C0 AF: the codec's mapper refuses it before parsing.
+        byte[] overlong = {'{', '"', 'e', 'x', 't', 'e', 'r', 'n', 'a', 'l', '_', 'i', 'd', '"', ':', '"', 'e',
+                (byte) 0xC0, (byte) 0xAF, 'x', '"', '}'};
+
+        assertThatThrownBy(() -> serde.read(overlong))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("not well-formed UTF-8");
+    }
+
+    @Test
     void theOmiEventChangeHasOneTypedPropertyChangePerChangedPropertyAndReadsBack() {
         SyncBackChange change = SyncBackChange.of("ext-1", "c-1", new SyncBackProperties(State.RESOLVED, null,
                 Priority.HIGH, "new title", null, new OprUser(null, "ops", null), null,

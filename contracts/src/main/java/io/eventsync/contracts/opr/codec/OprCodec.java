@@ -37,6 +37,17 @@ import tools.jackson.dataformat.xml.XmlMapper;
  * may be the bare object ({@code {"id": ...}}), wrapped in its root name
  * ({@code {"event": {...}}}), and a list may be {@code {"event": [...]}},
  * {@code {"event_list": {"event": [...]}}} or a bare array. This codec writes the bare forms.
+ *
+ * <p>Text XML 1.0 cannot carry is written as U+FFFD: the C0 controls other than tab, line feed
+ * and carriage return (U+0000 too), U+FFFE, U+FFFF and unpaired surrogates. JSON carries
+ * them all, so a document read from JSON holds them legitimately and is still written to XML,
+ * never refused; the JSON writer keeps them exactly.
+ *
+ * <p>Bytes that are not well-formed UTF-8 are refused as {@link OprPayloadException.Reason#MALFORMED}
+ * before parsing: overlong forms ({@code C0 AF} for {@code /}), surrogates encoded in UTF-8
+ * (CESU-8), code points above U+10FFFF, cut sequences. JSON bytes read through {@link #jsonMapper()}
+ * are refused the same way (as a {@code StreamReadException}). XML is held to it when it is in
+ * UTF-8 (the default, or declared), since it may declare another encoding.
  */
 public final class OprCodec {
 
@@ -75,8 +86,10 @@ public final class OprCodec {
     private final XmlMapper xml;
     private final SafeXmlInput xmlInput;
     private final Map<Class<? extends OprDocument>, ObjectWriter> xmlWriters;
+    private final long maxDocumentLength;
 
     public OprCodec(OprLimits limits) {
+        this.maxDocumentLength = limits.maxDocumentLength();
         StreamReadConstraints constraints = StreamReadConstraints.builder()
                 .maxNestingDepth(limits.maxDepth())
                 .maxStringLength(limits.maxStringLength())
@@ -86,6 +99,7 @@ public final class OprCodec {
         this.json = JsonMapper.builder(JsonFactory.builder()
                         .streamReadConstraints(constraints)
                         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                        .inputDecorator(new WellFormedUtf8Input(limits.maxDocumentLength()))
                         .build())
                 .disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -95,6 +109,7 @@ public final class OprCodec {
         this.xmlInput = new SafeXmlInput(limits);
         this.xml = XmlMapper.builder(XmlFactory.builder()
                         .xmlInputFactory(xmlInput.factory())
+                        .xmlOutputFactory(SafeXmlOutput.factory())
                         .streamReadConstraints(constraints)
                         .build())
                 .defaultUseWrapper(false)
@@ -118,7 +133,10 @@ public final class OprCodec {
         return xml.writer().withRootName(PropertyName.construct(root, OprNamespace.URI));
     }
 
-    /** The JSON mapper this codec uses, configured for the OPR model (for envelopes around it). */
+    /**
+     * The JSON mapper this codec uses, configured for the OPR model (for envelopes around it). It
+     * refuses bytes that are not well-formed UTF-8 with a {@link tools.jackson.core.exc.StreamReadException}.
+     */
     public JsonMapper jsonMapper() {
         return json;
     }
@@ -129,9 +147,15 @@ public final class OprCodec {
      * @throws OprPayloadException naming the place at fault when the document cannot be accepted
      */
     public OprDocument read(byte[] document, OprFormat format, Expect expect) {
+        // Checked here for both formats: the XML reader has no document-length limit of its own.
+        if (document.length > maxDocumentLength) {
+            throw new OprPayloadException(OprPayloadException.Reason.LIMIT_EXCEEDED, "",
+                    "the document is " + document.length + " bytes, more than the " + maxDocumentLength + " accepted");
+        }
         return format == OprFormat.XML ? readXml(document, expect) : readJson(document, expect);
     }
 
+    /** Never refuses a document for its characters; in XML those XML 1.0 cannot carry become U+FFFD. */
     public byte[] write(OprDocument document, OprFormat format) {
         if (format == OprFormat.XML) {
             return xmlWriters.get(document.getClass()).writeValueAsBytes(document);
@@ -225,7 +249,7 @@ public final class OprCodec {
         }
         String pointer = prefix + pointerOf(e);
         if (e.getCause() instanceof XMLStreamException xmlError) {
-            boolean limit = xmlError.getMessage() != null && xmlError.getMessage().contains("Maximum");
+            boolean limit = SafeXmlInput.isLimitViolation(xmlError);
             return new OprPayloadException(limit ? OprPayloadException.Reason.LIMIT_EXCEEDED
                     : OprPayloadException.Reason.MALFORMED, pointer,
                     (limit ? "" : "malformed XML: ") + SafeXmlInput.firstLine(xmlError.getMessage()), e);

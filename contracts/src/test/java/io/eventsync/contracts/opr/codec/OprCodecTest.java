@@ -15,12 +15,19 @@ import io.eventsync.contracts.opr.Severity;
 import io.eventsync.contracts.opr.State;
 import io.eventsync.contracts.opr.codec.OprCodec.Expect;
 import io.eventsync.contracts.opr.codec.OprPayloadException.Reason;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
 
 class OprCodecTest {
 
@@ -289,6 +296,160 @@ class OprCodecTest {
                 .isInstanceOf(OprPayloadException.class);
         assertThatThrownBy(() -> codec.read(new byte[0], OprFormat.XML, Expect.EVENTS))
                 .isInstanceOf(OprPayloadException.class);
+    }
+
+    @Test
+    void xmlWriterWritesWhatXml10CannotCarryAsReplacementCharacterAndReadsItBack() {
+        // The carriage return after a control is kept: Woodstox's own handler would have replaced it too.
+        OprEvent event = OprEvent.of("a", "bell\u0007 nul\u0000 fffe\uFFFE ffff\uFFFF cr\r", null);
+
+        byte[] written = codec.write(event, OprFormat.XML);
+
+        assertThat(new String(written, StandardCharsets.UTF_8))
+                .contains("<title>bell\uFFFD nul\uFFFD fffe\uFFFD ffff\uFFFD cr&#xd;</title>")
+                .doesNotContain("&#xfffe;").doesNotContain("&#xffff;");
+        OprEvent back = (OprEvent) codec.read(written, OprFormat.XML, Expect.EVENTS);
+        assertThat(back).isEqualTo(OprEvent.of("a", "bell\uFFFD nul\uFFFD fffe\uFFFD ffff\uFFFD cr\r", null));
+        assertThat(codec.read(codec.write(event, OprFormat.JSON), OprFormat.JSON, Expect.EVENTS)).isEqualTo(event);
+    }
+
+    @Test
+    void jsonDocumentWithControlsAndLoneSurrogatesIsStillWrittenAsXmlWithReplacements() {
+        // JSON escapes carry what XML cannot, in modelled fields, unknown members and change values alike.
+        String json = "{\"id\":\"a\",\"event_ref\":{\"target_id\":\"t\\u0001\"},\"x_extra\":\"x\\u001f\\uD800y\","
+                + "\"changed_properties\":{\"string_property_change\":{\"property_name\":\"title\","
+                + "\"current_value\":\"\\uDC00\\u0008\\uD83D\\uDE00\",\"previous_value\":{\"x_k\":\"\\uFFFF\"}}}}";
+        OprEventChange change = (OprEventChange) codec.read(bytes(json), OprFormat.JSON, Expect.EVENT_CHANGES);
+
+        OprEventChange back = (OprEventChange) codec.read(codec.write(change, OprFormat.XML), OprFormat.XML,
+                Expect.EVENT_CHANGES);
+
+        assertThat(back.eventRef().targetId()).isEqualTo("t\uFFFD");
+        assertThat(back.other()).containsEntry("x_extra", "x\uFFFD\uFFFDy");
+        PropertyChange title = back.changedProperties().changes().get(0);
+        assertThat(title.currentValue().asString()).isEqualTo("\uFFFD\uFFFD\uD83D\uDE00");
+        assertThat(title.previousValue().path("x_k").asString()).isEqualTo("\uFFFD");
+    }
+
+    /** The prefix of the JSON and XML documents below; the bad bytes start right after it. */
+    private static final String JSON_BEFORE = "{\"id\":\"a\",\"title\":\"..";
+    private static final String XML_BEFORE = "<event><id>a</id><title>..";
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "overlong '/' in two bytes | C0AF",
+            "overlong '/' with C1 | C1AF",
+            "overlong '/' in three bytes | E080AF",
+            "overlong '/' in four bytes | F08080AF",
+            "high surrogate encoded in UTF-8 | EDA080",
+            "low surrogate encoded in UTF-8 | EDB080",
+            "CESU-8 pair for U+1F600 | EDA0BDEDB880",
+            "above U+10FFFF | F4908080",
+            "lead byte F5 | F5808080",
+            "byte FF | FF",
+            "continuation byte alone | 80",
+            "two-byte sequence cut | C32E",
+            "three-byte sequence cut | E2822E"})
+    void jsonThatIsNotWellFormedUtf8IsRefusedAsMalformedBeforeParsing(String what, String hex) {
+        byte[] document = concat(bytes(JSON_BEFORE), HexFormat.of().parseHex(hex), bytes("..\"}"));
+
+        assertThatThrownBy(() -> codec.read(document, OprFormat.JSON, Expect.EVENTS))
+                .isInstanceOfSatisfying(OprPayloadException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.MALFORMED);
+                    assertThat(e.pointer()).isEmpty();
+                    assertThat(e.getMessage()).contains("not well-formed UTF-8 at byte " + JSON_BEFORE.length());
+                });
+    }
+
+    @Test
+    void jsonCutInsideACharacterAtTheEndIsRefusedAsNotUtf8() {
+        byte[] document = concat(bytes(JSON_BEFORE), HexFormat.of().parseHex("F09F98"));
+
+        assertThatThrownBy(() -> codec.read(document, OprFormat.JSON, Expect.EVENTS))
+                .isInstanceOfSatisfying(OprPayloadException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.MALFORMED);
+                    assertThat(e.getMessage()).contains("not well-formed UTF-8 at byte " + JSON_BEFORE.length());
+                });
+    }
+
+    @Test
+    void jsonWithWellFormedMultibyteUtf8IsRead() {
+        // é, €, U+1F600, the noncharacter U+FFFE and U+10FFFF: all well-formed, at the edges of each length.
+        byte[] document = concat(bytes(JSON_BEFORE), HexFormat.of().parseHex("C3A9E282ACF09F9880EFBFBEF48FBFBF"),
+                bytes("..\"}"));
+
+        OprEvent event = (OprEvent) codec.read(document, OprFormat.JSON, Expect.EVENTS);
+
+        assertThat(event.title()).isEqualTo("..\u00E9\u20AC\uD83D\uDE00\uFFFE\uDBFF\uDFFF..");
+    }
+
+    @Test
+    void theJsonMapperHandedOutRefusesMalformedUtf8FromArraysAndStreams() {
+        // The gateway reads POST /sync-back bodies with it, and the Kafka serdes their values.
+        byte[] overlong = concat(bytes(JSON_BEFORE), new byte[] {(byte) 0xC0, (byte) 0xAF}, bytes("..\"}"));
+
+        assertThatThrownBy(() -> codec.jsonMapper().readTree(overlong))
+                .isInstanceOf(StreamReadException.class).hasMessageContaining("not well-formed UTF-8");
+        assertThatThrownBy(() -> codec.jsonMapper().readTree(new ByteArrayInputStream(overlong)))
+                .isInstanceOf(StreamReadException.class).hasMessageContaining("not well-formed UTF-8");
+        assertThat(codec.jsonMapper().readTree(new ByteArrayInputStream(bytes("{\"title\":\"\u00E9\"}")))
+                .path("title").asString()).isEqualTo("\u00E9");
+    }
+
+    @Test
+    void aJsonStreamLongerThanTheDocumentLimitIsStillALimit() {
+        OprCodec small = new OprCodec(new OprLimits(8, 1_000, 64));
+        byte[] document = bytes("{\"title\":\"" + "t".repeat(100) + "\"}");
+
+        assertThatThrownBy(() -> small.jsonMapper().readTree(new ByteArrayInputStream(document)))
+                .isInstanceOf(StreamConstraintsException.class);
+    }
+
+    /**
+     * Woodstox alone refused surrogates, code points above U+10FFFF and cut sequences, but read the
+     * overlong forms as the characters they stand for ({@code C0 AF} as {@code /}).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "overlong '/' in two bytes | C0AF",
+            "overlong '/' in three bytes | E080AF",
+            "overlong '/' in four bytes | F08080AF",
+            "overlong '<' in two bytes | C1BC",
+            "high surrogate encoded in UTF-8 | EDA080",
+            "above U+10FFFF | F4908080",
+            "two-byte sequence cut | C32E"})
+    void xmlInUtf8ThatIsNotWellFormedIsRefusedAsMalformed(String what, String hex) {
+        byte[] bad = HexFormat.of().parseHex(hex);
+        String declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
+        byte[] undeclared = concat(bytes(XML_BEFORE), bad, bytes("..</title></event>"));
+        byte[] declared = concat(bytes(declaration + XML_BEFORE), bad, bytes("..</title></event>"));
+
+        assertThatThrownBy(() -> codec.read(undeclared, OprFormat.XML, Expect.EVENTS))
+                .isInstanceOfSatisfying(OprPayloadException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.MALFORMED);
+                    assertThat(e.getMessage()).contains("not well-formed UTF-8 at byte " + XML_BEFORE.length());
+                });
+        assertThatThrownBy(() -> codec.read(declared, OprFormat.XML, Expect.EVENTS))
+                .isInstanceOfSatisfying(OprPayloadException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
+    }
+
+    @Test
+    void xmlInAnotherDeclaredEncodingIsReadByThatEncoding() {
+        byte[] latin1 = concat(bytes("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>" + XML_BEFORE),
+                new byte[] {(byte) 0xC0, (byte) 0xAF}, bytes("..</title></event>"));
+
+        OprEvent event = (OprEvent) codec.read(latin1, OprFormat.XML, Expect.EVENTS);
+
+        assertThat(event.title()).isEqualTo("..\u00C0\u00AF..");
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     static byte[] bytes(String text) {
