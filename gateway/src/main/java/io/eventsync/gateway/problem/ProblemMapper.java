@@ -3,6 +3,7 @@ package io.eventsync.gateway.problem;
 import io.eventsync.contracts.opr.codec.OprPayloadException;
 import io.eventsync.gateway.publish.OverloadedException;
 import io.eventsync.gateway.publish.RecordTooLargeException;
+import io.netty.channel.ChannelException;
 import java.time.Duration;
 import java.util.Locale;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -11,6 +12,8 @@ import org.springframework.web.ErrorResponse;
 
 /** The one place that turns an exception into the problem the client sees. */
 public final class ProblemMapper {
+
+    private static final String REQUEST_TIMEOUT = "reactor.netty.http.server.RequestTimeoutException";
 
     private final Duration retryAfter;
 
@@ -29,6 +32,11 @@ public final class ProblemMapper {
         if (error instanceof DataBufferLimitException) {
             return ApiProblem.of(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
                     "the body is larger than this gateway accepts");
+        }
+        // Reactor Netty's RequestTimeoutException is package-private: known by its class name.
+        if (error instanceof ChannelException && REQUEST_TIMEOUT.equals(error.getClass().getName())) {
+            return ApiProblem.of(HttpStatus.REQUEST_TIMEOUT, "request-timeout", "The request took too long to arrive",
+                    "the body did not arrive within the gateway's request-read-timeout; nothing was published");
         }
         if (error instanceof RecordTooLargeException tooLarge) {
             return itemTooLarge(tooLarge, null);
