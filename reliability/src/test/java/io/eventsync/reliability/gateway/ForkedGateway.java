@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,15 +38,22 @@ public final class ForkedGateway implements AutoCloseable {
     }
 
     public static ForkedGateway start(String bootstrapServers, String topic, Path log) {
+        return start(bootstrapServers, topic, log, List.of());
+    }
+
+    /** @param extra further {@code --key=value} arguments */
+    public static ForkedGateway start(String bootstrapServers, String topic, Path log, List<String> extra) {
         int port = freePort();
-        ForkedGateway gateway = new ForkedGateway(port, List.of(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--eventsync.kafka.bootstrap-servers=" + bootstrapServers,
                 "--eventsync.gateway.topic=" + topic,
                 "--eventsync.gateway.sync-back.topic=" + topic + ".sync-back",
                 "--eventsync.gateway.connected-servers[0].name=" + SERVER,
                 "--eventsync.gateway.connected-servers[0].password=" + PASSWORD,
-                "--logging.level.root=WARN"), log);
+                "--logging.level.root=WARN"));
+        arguments.addAll(extra);
+        ForkedGateway gateway = new ForkedGateway(port, List.copyOf(arguments), log);
         gateway.restart();
         return gateway;
     }

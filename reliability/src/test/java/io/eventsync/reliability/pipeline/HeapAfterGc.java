@@ -11,14 +11,14 @@ import java.util.regex.Pattern;
  * A live JVM's heap in use right after a full collection, through the JDK's {@code jcmd}: what is
  * left after GC is what the process holds on to, the number a leak makes grow.
  */
-final class HeapAfterGc {
+public final class HeapAfterGc {
 
     private static final Pattern USED = Pattern.compile("total \\d+K, used (\\d+)K");
 
     private HeapAfterGc() {
     }
 
-    static long bytes(long pid) {
+    public static long bytes(long pid) {
         jcmd(pid, "GC.run");
         Matcher used = USED.matcher(jcmd(pid, "GC.heap_info"));
         if (!used.find()) {
