@@ -37,7 +37,7 @@ class SandboxIT {
 
     @Test
     void samplesAndOfscEventsArriveOnTheirTopicsAndSigtermStopsEverythingCleanly() throws Exception {
-        Map<String, String> ports = freePorts();
+        Map<String, String> ports = SandboxProcess.freePorts();
         int kafkaPort = Integer.parseInt(ports.get("KAFKA_PORT"));
         int gatewayPort = Integer.parseInt(ports.get("GATEWAY_PORT"));
         int ingestPort = Integer.parseInt(ports.get("INGEST_PORT"));
@@ -116,7 +116,7 @@ class SandboxIT {
 
     @Test
     void chosenCredentialsAreTheOnlyOnesAcceptedAndAreNeverPrinted() throws Exception {
-        Map<String, String> environment = new HashMap<>(freePorts());
+        Map<String, String> environment = new HashMap<>(SandboxProcess.freePorts());
         int gatewayPort = Integer.parseInt(environment.get("GATEWAY_PORT"));
         String password = "a-chosen-secret-" + System.nanoTime();
         String ofscSecret = "a-chosen-ofsc-secret-" + System.nanoTime();
@@ -157,20 +157,6 @@ class SandboxIT {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    /** Every port the sandbox binds, each free now, so a run never meets a developer's own sandbox. */
-    private static Map<String, String> freePorts() {
-        Map<String, String> ports = new HashMap<>();
-        for (String name : List.of("KAFKA_PORT", "GATEWAY_PORT", "INGEST_PORT", "OFSC_SIM_PORT", "EGRESS_PORT",
-                "RECEIVER_PORT", "OMI_SIM_PORT")) {
-            String port;
-            do {
-                port = Integer.toString(SandboxProcess.freePort());
-            } while (ports.containsValue(port));
-            ports.put(name, port);
-        }
-        return Map.copyOf(ports);
     }
 
     private static String get(URI uri) {

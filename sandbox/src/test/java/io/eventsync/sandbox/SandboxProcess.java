@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -82,6 +84,23 @@ public final class SandboxProcess implements AutoCloseable {
     @Override
     public void close() {
         process.destroyForcibly();
+    }
+
+    /**
+     * Every port the sandbox binds (its environment variables), each free now and distinct, so a run
+     * never meets a developer's own sandbox. A map the caller may add to.
+     */
+    public static Map<String, String> freePorts() {
+        Map<String, String> ports = new HashMap<>();
+        for (String name : List.of("KAFKA_PORT", "GATEWAY_PORT", "INGEST_PORT", "OFSC_SIM_PORT", "EGRESS_PORT",
+                "RECEIVER_PORT", "OMI_SIM_PORT")) {
+            String port;
+            do {
+                port = Integer.toString(freePort());
+            } while (ports.containsValue(port));
+            ports.put(name, port);
+        }
+        return ports;
     }
 
     public static int freePort() {

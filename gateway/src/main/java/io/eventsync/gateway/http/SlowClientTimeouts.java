@@ -12,7 +12,8 @@ import reactor.netty.http.server.HttpServer;
  */
 public final class SlowClientTimeouts implements NettyServerCustomizer {
 
-    private static final String HANDLER = "eventsync.requestHeadDeadline";
+    private static final String BYTES = "eventsync.requestHeadDeadline.bytes";
+    private static final String HEADS = "eventsync.requestHeadDeadline.heads";
 
     private final Duration timeout;
 
@@ -28,8 +29,9 @@ public final class SlowClientTimeouts implements NettyServerCustomizer {
         return server.requestTimeout(timeout)
                 .doOnChannelInit((observer, channel, remote) -> {
                     if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
-                        channel.pipeline().addAfter(NettyPipeline.HttpCodec, HANDLER,
-                                new RequestHeadDeadline(timeout.toMillis()));
+                        RequestHeadDeadline deadline = new RequestHeadDeadline(timeout.toMillis());
+                        channel.pipeline().addBefore(NettyPipeline.HttpCodec, BYTES, deadline.bytes());
+                        channel.pipeline().addAfter(NettyPipeline.HttpCodec, HEADS, deadline.heads());
                     }
                 });
     }

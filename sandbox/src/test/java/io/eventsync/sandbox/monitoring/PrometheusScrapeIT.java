@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventsync.gateway.metrics.GatewayMetrics;
 import io.eventsync.ingest.metrics.IngestMetrics;
+import io.eventsync.sandbox.SandboxProcess;
 import io.eventsync.sandbox.monitoring.PromQlMetrics.Use;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -111,7 +112,7 @@ class PrometheusScrapeIT {
                 .map(value -> use.metric() + "{" + value.getKey() + "=\"" + value.getValue() + "\"}")))
                 .as("allow-list entries still used").containsAll(VALUES_NOT_SEEN.keySet());
 
-        Map<String, String> environment = freePorts();
+        Map<String, String> environment = SandboxProcess.freePorts();
         int gatewayPort = Integer.parseInt(environment.get("GATEWAY_PORT"));
         int ingestPort = Integer.parseInt(environment.get("INGEST_PORT"));
         int egressPort = Integer.parseInt(environment.get("EGRESS_PORT"));
@@ -401,20 +402,6 @@ class PrometheusScrapeIT {
             metrics.computeIfAbsent(name, key -> new ArrayList<>()).add(labels);
         }
         return metrics;
-    }
-
-    private static Map<String, String> freePorts() {
-        Map<String, String> ports = new HashMap<>();
-        Set<Integer> taken = new LinkedHashSet<>();
-        for (String name : List.of("KAFKA_PORT", "GATEWAY_PORT", "INGEST_PORT", "OFSC_SIM_PORT", "EGRESS_PORT",
-                "RECEIVER_PORT", "OMI_SIM_PORT")) {
-            int port;
-            do {
-                port = PrometheusServer.freePort();
-            } while (!taken.add(port));
-            ports.put(name, Integer.toString(port));
-        }
-        return ports;
     }
 
     private static void deleteRecursively(Path directory) throws IOException {
