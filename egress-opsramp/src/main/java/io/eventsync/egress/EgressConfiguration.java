@@ -27,6 +27,7 @@ import io.eventsync.egress.routes.RouteTopic;
 import io.eventsync.egress.secret.RouteSecrets;
 import io.eventsync.egress.secret.SecretBox;
 import io.eventsync.egress.destination.EgressPolicy;
+import io.eventsync.egress.destination.PolicyResolverGroup;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -135,10 +136,14 @@ class EgressConfiguration {
                 new ByteArraySerializer()), delivery.deadLetterTopic());
     }
 
-    /** Every call egress makes to third parties: connect and answer bounded by the request timeout. */
+    /**
+     * Every call egress makes to third parties: connect and answer bounded by the request timeout,
+     * and every address it connects to judged by the egress policy as it is resolved.
+     */
     @Bean
-    WebClient egressWebClient(DeliveryProperties delivery) {
+    WebClient egressWebClient(DeliveryProperties delivery, EgressPolicy policy) {
         HttpClient netty = HttpClient.create()
+                .resolver(new PolicyResolverGroup(policy, Schedulers.boundedElastic()))
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(10_000, delivery.requestTimeout().toMillis()))
                 .responseTimeout(delivery.requestTimeout());
         // Spring's default is 256 KB: the answer to an OPR bulk of 500 is larger, and was read as no answer
@@ -198,7 +203,7 @@ class EgressConfiguration {
 
     @Bean
     DryRun dryRun(IntegrationEvents events, JsonMapper json) {
-        return new DryRun(events, new EntityMapping(), json);
+        return new DryRun(events, new EntityMapping(), json, Schedulers.boundedElastic());
     }
 
     /** Which routes deliver on this replica, and which version of each: what to check after a change. */

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -29,11 +31,17 @@ public final class DryRun {
     private final IntegrationEvents events;
     private final EntityMapping mapping;
     private final JsonMapper json;
+    private final Scheduler work;
 
-    public DryRun(IntegrationEvents events, EntityMapping mapping, JsonMapper json) {
+    /**
+     * @param work where a dry run is computed: matching a 64 KiB property against a large pattern
+     *             takes seconds, which must not hold up the server's event loop and everyone on it
+     */
+    public DryRun(IntegrationEvents events, EntityMapping mapping, JsonMapper json, Scheduler work) {
         this.events = events;
         this.mapping = mapping;
         this.json = json;
+        this.work = work;
     }
 
     /**
@@ -42,7 +50,11 @@ public final class DryRun {
     public record Request(IntegrationEventRequest integrationEvent, String source, JsonNode record) {
     }
 
-    public ObjectNode render(String tenant, String integration, Request request) {
+    public Mono<ObjectNode> render(String tenant, String integration, Request request) {
+        return Mono.fromCallable(() -> rendered(tenant, integration, request)).subscribeOn(work);
+    }
+
+    private ObjectNode rendered(String tenant, String integration, Request request) {
         if (request == null || request.integrationEvent() == null) {
             throw new RouteRefusedException(List.of(new FieldProblem("/integrationEvent",
                     "the integration event to try")));

@@ -40,8 +40,8 @@ public final class IntegrationEventController {
 
     /** The dry run: what a route would send for one event; nothing is stored or sent. */
     @PostMapping(path = "/event/render", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ObjectNode render(@PathVariable String tenant, @PathVariable String integration,
-                             @RequestBody DryRun.Request request) {
+    public Mono<ObjectNode> render(@PathVariable String tenant, @PathVariable String integration,
+                                   @RequestBody DryRun.Request request) {
         return dryRun.render(tenant, integration, request);
     }
 

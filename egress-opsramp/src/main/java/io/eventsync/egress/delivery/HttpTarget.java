@@ -3,6 +3,7 @@ package io.eventsync.egress.delivery;
 import io.eventsync.egress.destination.EgressPolicy;
 import io.eventsync.egress.route.HttpMethod;
 import io.eventsync.egress.route.IntegrationEvent.Header;
+import io.eventsync.egress.route.RequestFramingHeaders;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -39,7 +40,8 @@ public final class HttpTarget {
         this.http = http;
         this.policy = policy;
         this.credentials = credentials;
-        this.headers = List.copyOf(headers);
+        // A route stored before such headers were refused at definition still must not reframe a request.
+        this.headers = headers.stream().filter(header -> !RequestFramingHeaders.contains(header.key())).toList();
         this.timeout = timeout;
     }
 
@@ -86,7 +88,13 @@ public final class HttpTarget {
                 .onErrorResume(e -> Mono.just(TargetAnswer.noAnswer(describe(e))));
     }
 
-    /** Empty when every address of the host may be called. */
+    /**
+     * Empty when every address of the host may be called. A name that does not resolve now is not
+     * refused (DNS may be back on the next try, and the request fails as unanswered and is
+     * retried); it is not let through either: the client's resolver ({@link
+     * io.eventsync.egress.destination.PolicyResolverGroup}) judges whatever it resolves to when
+     * the connection is made.
+     */
     private Mono<Optional<String>> allowed(URI uri) {
         Optional<String> byName = policy.refusalOf(uri);
         if (byName.isPresent()) {

@@ -1,5 +1,6 @@
 package io.eventsync.egress.delivery;
 
+import io.eventsync.egress.destination.EgressPolicy;
 import io.eventsync.egress.route.GrantType;
 import java.net.URI;
 import java.time.Clock;
@@ -29,6 +30,7 @@ public final class OAuth2Credentials implements Credentials {
     static final Duration EARLY = Duration.ofSeconds(30);
 
     private final WebClient http;
+    private final EgressPolicy policy;
     private final URI tokenUrl;
     private final GrantType grant;
     private final String clientId;
@@ -40,9 +42,11 @@ public final class OAuth2Credentials implements Credentials {
     private final AtomicReference<Token> token = new AtomicReference<>();
     private final AtomicReference<Mono<Token>> inFlight = new AtomicReference<>();
 
-    public OAuth2Credentials(WebClient http, URI tokenUrl, GrantType grant, String clientId, String clientSecret,
-                             String userName, String password, Clock clock, Runnable onTokenRequest) {
+    public OAuth2Credentials(WebClient http, EgressPolicy policy, URI tokenUrl, GrantType grant, String clientId,
+                             String clientSecret, String userName, String password, Clock clock,
+                             Runnable onTokenRequest) {
         this.http = http;
+        this.policy = policy;
         this.tokenUrl = tokenUrl;
         this.grant = grant;
         this.clientId = clientId;
@@ -108,6 +112,11 @@ public final class OAuth2Credentials implements Credentials {
 
     private Mono<Token> requestToken(MultiValueMap<String, String> form) {
         return Mono.defer(() -> {
+            // The token endpoint gets the notifier's secrets: it is judged as every target is.
+            Optional<String> refusal = policy.refusalOf(tokenUrl);
+            if (refusal.isPresent()) {
+                return Mono.error(new TokenRefusedException("egress policy: " + refusal.get()));
+            }
             onTokenRequest.run();
             return http.post().uri(tokenUrl).contentType(MediaType.APPLICATION_FORM_URLENCODED)
                     .accept(MediaType.APPLICATION_JSON).body(BodyInserters.fromFormData(form))

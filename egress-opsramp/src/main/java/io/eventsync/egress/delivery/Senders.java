@@ -74,9 +74,9 @@ public final class Senders {
         return switch (auth) {
             case NONE -> Credentials.NONE;
             case BASIC -> new BasicCredentials(notifier.userName(), notifier.password());
-            case OAUTH2 -> new OAuth2Credentials(http, TargetUris.parse(notifier.accessTokenURL()).orElseThrow(),
-                    notifier.grantType(), notifier.apiKey(), notifier.apiSecret(), notifier.userName(),
-                    notifier.password(), clock, onTokenRequest);
+            case OAUTH2 -> new OAuth2Credentials(http, policy,
+                    TargetUris.parse(notifier.accessTokenURL()).orElseThrow(), notifier.grantType(), notifier.apiKey(),
+                    notifier.apiSecret(), notifier.userName(), notifier.password(), clock, onTokenRequest);
         };
     }
 }

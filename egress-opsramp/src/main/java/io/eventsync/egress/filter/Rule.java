@@ -9,7 +9,8 @@ import java.util.Objects;
  * One rule of a filter: the event property at {@code key} compared with {@code value}. Text
  * comparisons ignore case; a missing property compares as the empty text (so {@code Not Contains}
  * and {@code Not Equals} hold for it). {@code Regex} searches the property with a linear-time
- * engine (RE2/J), so no pattern can make matching slow; {@code (?i)} makes it ignore case.
+ * engine (RE2/J), so no pattern can backtrack; its cost is the text's length times the compiled
+ * pattern's size, which {@link PatternCost} bounds. {@code (?i)} makes it ignore case.
  */
 public final class Rule {
 
@@ -45,6 +46,10 @@ public final class Rule {
             if (value.length() > MAX_PATTERN_LENGTH) {
                 throw new InvalidRuleException("a pattern is at most " + MAX_PATTERN_LENGTH + " characters");
             }
+            // Before compiling: compiling a pattern that expands too far is itself what stalls.
+            PatternCost.refusalOf(value).ifPresent(why -> {
+                throw new InvalidRuleException(why);
+            });
             try {
                 pattern = Pattern.compile(value);
             } catch (com.google.re2j.PatternSyntaxException e) {

@@ -80,8 +80,9 @@ public final class RouteValidation {
         String endpoint = endpoint(findings, request.endPointURI(), notifier, useBase);
         HttpMethod method = request.thirdPartyEventType() == null ? HttpMethod.POST
                 : enumOf(findings, "/thirdPartyEventType", request.thirdPartyEventType(), HttpMethod.values());
-        List<Header> headers = headers(findings, "/headers", request.headers());
-        List<Header> responseHeaders = headers(findings, "/responseHeaders", request.responseHeaders());
+        List<Header> headers = headers(findings, "/headers", request.headers(), true);
+        // Kept and echoed, never sent: nothing they say can redirect a request.
+        List<Header> responseHeaders = headers(findings, "/responseHeaders", request.responseHeaders(), false);
         String template = template(findings, request.payload());
         IntegrationEvent.Delivery delivery = delivery(findings, request.delivery());
 
@@ -209,7 +210,16 @@ public final class RouteValidation {
 
     private String endpoint(Findings findings, String endPointUri, IntegrationEvent.Notifier notifier,
                             boolean useBase) {
+        if (TargetUris.isNetworkPath(endPointUri)) {
+            findings.problem("/endPointURI", "'" + endPointUri.trim() + "' is a network-path reference: against the "
+                    + "notifier's baseURI it would name another host; give a full URL, or a path (/alerts)");
+            return null;
+        }
         if (TargetUris.isPath(endPointUri)) {
+            if (!TargetUris.isValidPath(endPointUri)) {
+                findings.problem("/endPointURI", "not a URL path: '" + endPointUri.trim() + "'");
+                return null;
+            }
             if (!useBase && (notifier == null || notifier.baseURI() == null)) {
                 findings.incomplete("/notifier/baseURI");
             }
@@ -229,14 +239,23 @@ public final class RouteValidation {
     private String target(Findings findings, String pointer, String text) {
         Optional<URI> uri = TargetUris.parse(text);
         if (uri.isEmpty()) {
-            findings.problem(pointer, "not a URL: '" + text + "'");
+            boolean otherScheme = TargetUris.scheme(text).filter(s -> !s.equalsIgnoreCase("http")
+                    && !s.equalsIgnoreCase("https")).isPresent();
+            findings.problem(pointer, otherScheme ? "only http and https targets are allowed"
+                    : "not a URL: '" + text + "'");
+            return null;
+        }
+        if (uri.get().getRawUserInfo() != null) {
+            // Never echoed: the URL would carry its password into the answer, the routes topic and the logs.
+            findings.problem(pointer, "a URL with credentials (user:password@) is refused: it would be stored, "
+                    + "shown and logged as it is; give them as the notifier's BASIC userName and password");
             return null;
         }
         policy.definitionRefusalOf(uri.get()).ifPresent(refusal -> findings.problem(pointer, refusal));
         return text.trim();
     }
 
-    private static List<Header> headers(Findings findings, String pointer, List<KeyValue> given) {
+    private static List<Header> headers(Findings findings, String pointer, List<KeyValue> given, boolean sent) {
         if (given == null) {
             return List.of();
         }
@@ -249,6 +268,11 @@ public final class RouteValidation {
             KeyValue header = given.get(i);
             if (header == null || header.key() == null || !header.key().matches("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,128}")) {
                 findings.problem(pointer + "/" + i + "/key", "a header name is a token (RFC 9110)");
+                continue;
+            }
+            if (sent && RequestFramingHeaders.contains(header.key())) {
+                findings.problem(pointer + "/" + i + "/key", "'" + header.key() + "' is set by egress itself: "
+                        + "it says where the request goes or how it is framed (" + RequestFramingHeaders.LISTED + ")");
                 continue;
             }
             String value = header.value() == null ? "" : header.value();

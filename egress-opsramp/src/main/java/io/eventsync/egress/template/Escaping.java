@@ -36,6 +36,11 @@ public final class Escaping {
         return out.toString();
     }
 
+    /**
+     * XML 1.0 cannot carry, even escaped, what its Char production leaves out: C0 controls but
+     * tab, LF and CR, U+FFFE, U+FFFF and surrogates that are not a pair. They are dropped (a
+     * receiver's parser would refuse the whole document for one of them).
+     */
     static void xml(StringBuilder out, String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -46,12 +51,19 @@ public final class Escaping {
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&apos;");
                 default -> {
-                    // XML 1.0 has no way to carry most control characters, even escaped: they are dropped.
-                    if (c >= 0x20 || c == '\n' || c == '\r' || c == '\t') {
+                    if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                            && Character.isLowSurrogate(value.charAt(i + 1))) {
+                        out.append(c).append(value.charAt(++i));
+                    } else if (xmlChar(c)) {
                         out.append(c);
                     }
                 }
             }
         }
+    }
+
+    /** A char XML 1.0 can carry on its own (a surrogate only ever as half of a pair). */
+    private static boolean xmlChar(char c) {
+        return c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD || c == '\n' || c == '\r' || c == '\t';
     }
 }

@@ -8,15 +8,15 @@ public enum PayloadFormat {
 
     /**
      * From the route's {@code Content-Type} header when it has one, else from the template's first
-     * character. A SOAP notifier's envelope is added around the rendered payload afterwards, so it
-     * does not change how values are escaped into the template.
+     * character after a byte order mark. A SOAP notifier's envelope is added around the rendered
+     * payload afterwards, so it does not change how values are escaped into the template.
      */
     public static PayloadFormat of(String contentType, String template) {
         if (contentType != null && !contentType.isBlank()) {
             String type = contentType.toLowerCase(Locale.ROOT);
             return type.contains("json") ? JSON : type.contains("xml") ? XML : TEXT;
         }
-        String start = template.stripLeading();
+        String start = PayloadTemplate.withoutByteOrderMark(template).stripLeading();
         if (start.startsWith("{") || start.startsWith("[")) {
             return JSON;
         }

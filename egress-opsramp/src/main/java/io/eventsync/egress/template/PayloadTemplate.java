@@ -39,17 +39,22 @@ public final class PayloadTemplate {
         this.parts = parts;
     }
 
+    /**
+     * @param text the template as given; a byte order mark an editor wrote first is not rendered
+     *             (JSON must not start with one, RFC 8259; in a string it says nothing of encoding)
+     */
     public static PayloadTemplate parse(String text, PayloadFormat format) {
         List<Part> parts = new ArrayList<>();
-        Matcher matcher = PLACEHOLDER.matcher(text);
+        String rendered = withoutByteOrderMark(text);
+        Matcher matcher = PLACEHOLDER.matcher(rendered);
         int literalStart = 0;
-        JsonStringTracker strings = new JsonStringTracker(text);
+        JsonStringTracker strings = new JsonStringTracker(rendered);
         while (matcher.find()) {
             Optional<Entity> entity = Entity.parse(matcher.group(1));
             if (entity.isEmpty() || !entity.get().placeholderName().equals(matcher.group(1).toLowerCase(Locale.ROOT))) {
                 continue;
             }
-            parts.add(new Literal(text.substring(literalStart, matcher.start())));
+            parts.add(new Literal(rendered.substring(literalStart, matcher.start())));
             Slot slot = switch (format) {
                 case JSON -> strings.insideStringAt(matcher.start()) ? Slot.JSON_STRING : Slot.JSON_VALUE;
                 case XML -> Slot.XML;
@@ -58,8 +63,12 @@ public final class PayloadTemplate {
             parts.add(new Placeholder(matcher.group(2).substring(1), slot));
             literalStart = matcher.end();
         }
-        parts.add(new Literal(text.substring(literalStart)));
+        parts.add(new Literal(rendered.substring(literalStart)));
         return new PayloadTemplate(text, format, List.copyOf(parts));
+    }
+
+    static String withoutByteOrderMark(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     public String render(EventView event) {

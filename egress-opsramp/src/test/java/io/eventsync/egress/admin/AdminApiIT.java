@@ -51,8 +51,13 @@ class AdminApiIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        adminApp(registry, ROUTE_TOPIC);
+    }
+
+    /** The app as the admin API tests run it: the shared broker, its own routes topic, one configured route. */
+    static void adminApp(DynamicPropertyRegistry registry, String routeTopic) {
         registry.add("eventsync.kafka.bootstrap-servers", () -> Brokers.shared().bootstrapServers());
-        registry.add("eventsync.egress.route-topic", () -> ROUTE_TOPIC);
+        registry.add("eventsync.egress.route-topic", () -> routeTopic);
         registry.add("server.port", () -> "0");
         registry.add("eventsync.egress.delivery.topics", () -> KafkaBroker.uniqueTopic("none"));
         registry.add("eventsync.egress.routes[0].tenant", () -> "client_1");
@@ -156,6 +161,33 @@ class AdminApiIT {
                 .exchange().expectStatus().isNotFound();
         admin.get().uri("/api/v2/tenants/client_1/integrations/installed/INTG-other/events")
                 .exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void theFrameworksOwnRefusalsAreProblemsWithTheHeadersTheirStatusCallsFor() {
+        anonymous.get().uri(EVENTS + "/events").headers(h -> h.setBearerAuth("not-a-token")).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueMatches("WWW-Authenticate", "Bearer.*invalid_token.*")
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(401).jsonPath("$.type")
+                .isEqualTo("urn:eventsync:problem:unauthorized");
+        admin.patch().uri(EVENTS + "/event/x").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isEqualTo(405)
+                .expectHeader().exists("Allow")
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(405);
+        admin.post().uri(EVENTS + "/event").contentType(MediaType.TEXT_PLAIN).bodyValue("{}").exchange()
+                .expectStatus().isEqualTo(415)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:eventsync:problem:unsupported-media-type");
+        admin.get().uri("/api/v3/nothing-here").exchange().expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        admin.post().uri(EVENTS + "/event").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"\u00c0\"}".getBytes(StandardCharsets.ISO_8859_1)).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo("urn:eventsync:problem:unreadable-body")
+                .jsonPath("$.errors[0].detail").value(detail -> assertThat(detail.toString())
+                        .contains("not well-formed UTF-8").contains("at byte 9"));
     }
 
     @Test

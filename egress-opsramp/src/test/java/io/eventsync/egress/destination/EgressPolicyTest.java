@@ -2,8 +2,10 @@ package io.eventsync.egress.destination;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -55,5 +57,68 @@ class EgressPolicyTest {
     @ValueSource(strings = {"ftp://example.com/", "file:///etc/passwd", "gopher://example.com/"})
     void onlyHttpAndHttps(String target) {
         assertThat(open.refusalOf(URI.create(target))).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://localhost./", "http://LOCALHOST./x",
+            "http://metadata.google.internal./computeMetadata/v1/", "http://instance-data./latest/"})
+    void oneTrailingDotNamesTheSameHostAndIsJudgedAsIt(String target) {
+        assertThat(open.definitionRefusalOf(URI.create(target))).isPresent();
+        assertThat(open.refusalOf(URI.create(target))).isPresent();
+    }
+
+    @Test
+    void anAllowlistedHostIsAllowedWithItsTrailingDotToo() {
+        EgressPolicy policy = new EgressPolicy(List.of("localhost:8091", "receiver.example.com."));
+        assertThat(policy.refusalOf(URI.create("http://localhost.:8091/"))).isEmpty();
+        assertThat(policy.refusalOf(URI.create("https://receiver.example.com/"))).isEmpty();
+    }
+
+    @Test
+    void anIpv6ZoneIdIsNeverATarget() {
+        assertThat(allowingEverything.definitionRefusalOf(URI.create("http://[fe80::1%25eth0]/")))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("zone id"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://0x7f000001/", "http://017700000001/", "http://0177.0.0.1/", "http://2130706433/",
+            "http://0/", "http://127.000.000.001/", "http://0x5db8d822/", "http://2852039166/"})
+    void aHostEndingInANumberThatIsNotADottedQuadIsRefusedAsAmbiguousEvenWhenPublic(String target) {
+        assertThat(open.definitionRefusalOf(URI.create(target)))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("four decimal numbers"));
+    }
+
+    @Test
+    void theRefusalSaysWhatInetAtonWouldConnectTo() {
+        assertThat(open.definitionRefusalOf(URI.create("http://0x7f000001/")))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("127.0.0.1"));
+        assertThat(open.definitionRefusalOf(URI.create("http://0177.0.0.1/")))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("127.0.0.1"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://[::127.0.0.1]/", "http://[64:ff9b::7f00:1]/", "http://[2002:7f00:1::]/",
+            "http://[::ffff:7f00:1]/", "http://[64:ff9b::a9fe:a9fe]/", "http://[::a00:1]/"})
+    void anIpv6AddressCarryingAnInternalIpv4OneIsJudgedAsThatAddress(String target) {
+        assertThat(open.refusalOf(URI.create(target))).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://0.1.2.3/", "http://100.64.0.1/", "http://100.127.255.254/"})
+    void thisNetworkAndCarrierGradeNatAreNotPublic(String target) {
+        assertThat(open.refusalOf(URI.create(target))).isPresent();
+        assertThat(open.refusalOf(URI.create("http://100.128.0.1/"))).isEmpty();
+    }
+
+    @Test
+    void anAddressAboutToBeConnectedToIsJudgedWithTheHostAndPortItIsFor() throws Exception {
+        EgressPolicy policy = new EgressPolicy(List.of("localhost:8091", "receiver.example.com"));
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        assertThat(policy.refusalOf(loopback, "localhost", 8091)).isEmpty();
+        assertThat(policy.refusalOf(loopback, "localhost", 8082)).isPresent();
+        assertThat(policy.refusalOf(loopback, "rebinding.example.com", 443))
+                .as("a public name that resolves to loopback").isPresent();
+        assertThat(policy.refusalOf(InetAddress.getByName("93.184.216.34"), "receiver.example.com", 443)).isEmpty();
+        assertThat(policy.refusalOf(InetAddress.getByName("93.184.216.34"), "other.example.com", 443)).isPresent();
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
 class FilterCriteriaTest {
@@ -99,6 +100,33 @@ class FilterCriteriaTest {
         EventView hostile = view("{\"subject\": \"" + "a".repeat(5_000) + "!\"}");
         Rule rule = Rule.of("Subject", Operator.REGEX, "(a+)+$", "INCIDENT");
         boolean matched = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> rule.test(hostile));
+        assertThat(matched).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a{101}", "a{1,101}", "a{101,}", "a{99999999999}", "(a{1000}){100}",
+            "((a{1000}){1000}){1000}", "((a{10}){10}){11}", "(?:(?i)(a{50}){21})", "(a{100}){21}",
+            "(a{100}b{100}c{100}){7}", "[a-z]{100}(x{100}|y{100}){19}"})
+    void aCountedRepetitionThatWouldBlowUpTheCompiledPatternIsRefusedBeforeCompiling(String pattern) {
+        // Compiling the nested ones is what runs out of memory: refused before RE2/J sees them.
+        assertThatThrownBy(() -> Rule.of("Subject", Operator.REGEX, pattern, "INCIDENT"))
+                .isInstanceOf(Rule.InvalidRuleException.class).hasMessageContaining("at most");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\\d{3}-\\d{4}", "[a-z0-9._%+-]{1,64}@[a-z0-9.-]{1,100}\\.[a-z]{2,10}",
+            "((a{10}){10}){10}", "(a{100}){10}", "x{2,}", "a{,1000}", "\\{1000\\}", "[{1000}]", "\\Q{1000}\\E",
+            "(?i)^(error|fail|critical).*disk\\s+\\d{1,3}%$"})
+    void anOrdinaryCountedRepetitionIsKept(String pattern) {
+        assertThat(Rule.of("Subject", Operator.REGEX, pattern, "INCIDENT").value()).isEqualTo(pattern);
+    }
+
+    @Test
+    void theLargestPatternAllowedStillMatches64KiBInAFewSeconds() {
+        // Just under the program-size bound, about 2,000 instructions, all live on every character.
+        Rule rule = Rule.of("Subject", Operator.REGEX, "(a{100}){10}(a{100}){9}b", "INCIDENT");
+        EventView hostile = view("{\"subject\": \"" + "a".repeat(Rule.MAX_MATCHED_LENGTH) + "\"}");
+        boolean matched = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> rule.test(hostile));
         assertThat(matched).isFalse();
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 class RouteValidationTest {
@@ -95,6 +96,19 @@ class RouteValidationTest {
     }
 
     @Test
+    void aUrlCarryingCredentialsIsRefusedWithoutRepeatingThem() {
+        ObjectNode request = seedJson("create-event");
+        request.put("endPointURI", "https://hooks:s3cret-in-url@hooks.example.com/alerts");
+        ((ObjectNode) request.get("notifier")).put("baseURI", "https://ops:0ther-s3cret@api.example.com")
+                .put("accessTokenURL", "https://id:t0ken-s3cret@auth.example.com/token");
+        List<FieldProblem> problems = validation.validate(request(request)).problems();
+        assertThat(problems).extracting(FieldProblem::pointer)
+                .contains("/endPointURI", "/notifier/baseURI", "/notifier/accessTokenURL");
+        assertThat(problems.toString()).doesNotContain("s3cret-in-url", "0ther-s3cret", "t0ken-s3cret")
+                .contains("BASIC userName and password");
+    }
+
+    @Test
     void everyProblemIsReportedAtOnce() {
         ObjectNode request = seedJson("create-event");
         request.put("entity", "X").put("eventType", "Y").put("payload", "%%%");
@@ -145,6 +159,43 @@ class RouteValidationTest {
         assertThat(allowing.validate(request(request)).problems())
                 .as("a public host off the allowlist is defined (the seed's samples name one); delivery refuses it")
                 .isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Host", "host", "Content-Length", "Transfer-Encoding", "Connection", "Upgrade", "TE",
+            "Trailer", "Expect", "Keep-Alive", "Proxy-Authorization", "Proxy-Connection"})
+    void aHeaderThatSaysWhereTheRequestGoesOrHowItIsFramedIsRefused(String name) {
+        ObjectNode request = seedJson("create-event");
+        ArrayNode headers = request.putArray("headers");
+        headers.addObject().put("key", "X-Fine").put("value", "1");
+        headers.addObject().put("key", name).put("value", "x");
+        assertThat(validation.validate(request(request)).problems()).extracting(FieldProblem::pointer)
+                .containsExactly("/headers/1/key");
+
+        ObjectNode echoed = seedJson("create-event");
+        echoed.putArray("responseHeaders").addObject().put("key", name).put("value", "x");
+        assertThat(validation.validate(request(echoed)).problems()).as("response headers are never sent").isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            /endPointURI             | //127.0.0.1:8082/actuator        | network-path
+            /endPointURI             | /a b                             | not a URL path
+            /endPointURI             | file:/etc/passwd                 | only http and https
+            /notifier/baseURI        | jar:file:/tmp/a.jar!/            | only http and https
+            /notifier/accessTokenURL | http://localhost./token          | loopback
+            /notifier/baseURI        | http://metadata.google.internal. | metadata
+            /endPointURI             | http://0x7f000001/               | four decimal numbers
+            /endPointURI             | http://0x7f.1/                   | not a URL
+            /endPointURI             | http://[fe80::1%25eth0]/         | zone id
+            """)
+    void aTargetThatCanNeverBeRightIsRefusedSayingWhy(String pointer, String target, String why) {
+        ObjectNode request = seedJson("create-event");
+        set(request, pointer, target);
+        assertThat(validation.validate(request(request)).problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.pointer()).isEqualTo(pointer);
+            assertThat(problem.detail()).contains(why);
+        });
     }
 
     static IntegrationEventRequest seedSample(String name) {

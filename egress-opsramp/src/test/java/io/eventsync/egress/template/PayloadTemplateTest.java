@@ -83,6 +83,24 @@ class PayloadTemplateTest {
     }
 
     @Test
+    void whatXmlCannotCarryIsDroppedAndSurrogatePairsKept() {
+        PayloadTemplate template = PayloadTemplate.parse("<a>$alert.subject</a>", PayloadFormat.XML);
+        String value = "x\uFFFE\uFFFFy\uD800z\uDC00\uD83D\uDE00\u0008\t";
+        assertThat(template.render(view(JSON.createObjectNode().put("subject", value).toString())))
+                .isEqualTo("<a>xyz\uD83D\uDE00\t</a>");
+    }
+
+    @Test
+    void aTemplateThatStartsWithAByteOrderMarkIsJsonAndRenderedWithoutIt() {
+        String text = "\uFEFF{\"subject\":\"$alert.subject\"}";
+        PayloadTemplate template = PayloadTemplate.parse(text, PayloadFormat.of(null, text));
+        assertThat(template.format()).isEqualTo(PayloadFormat.JSON);
+        assertThat(template.render(view(JSON.createObjectNode().put("subject", "\",\"admin\":true").toString())))
+                .isEqualTo("{\"subject\":\"\\\",\\\"admin\\\":true\"}");
+        assertThat(template.text()).as("kept as given, for the answer's eventPayload").startsWith("\uFEFF");
+    }
+
+    @Test
     void textIsRenderedAsIsAndMissingValuesAsNothing() {
         PayloadTemplate template = PayloadTemplate.parse("Alert $alert.subject on $alert.host.", PayloadFormat.TEXT);
         assertThat(template.render(view("{\"subject\": \"a \\\"b\\\"\"}"))).isEqualTo("Alert a \"b\" on .");
