@@ -15,8 +15,9 @@ import java.util.function.ObjLongConsumer;
 record CpuSample(long processNanos, long loadGenNanos, long gatewayNanos) {
 
     /** Thread names the gateway's work runs on (Reactor Netty server, Reactor, its Kafka clients). */
-    static final List<String> GATEWAY_THREADS = List.of("reactor-http-nio", "parallel-", "boundedElastic-",
-            "kafka-producer-network-thread | eventsync-gateway", "eventsync-gateway", "read-model-feed");
+    static final List<String> GATEWAY_THREADS = List.of("reactor-http-nio", "gateway-work-", "parallel-",
+            "boundedElastic-", "kafka-producer-network-thread | eventsync-gateway", "eventsync-gateway",
+            "read-model-feed");
 
     static CpuSample take(String loadGenPrefix) {
         long[] loadGen = {0};

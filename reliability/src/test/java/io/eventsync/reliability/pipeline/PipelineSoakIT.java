@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * heap after a full GC does not grow, and the gateway's grows only by its read model, which holds
  * every event forwarded (at most {@link #READ_MODEL_BYTES_PER_EVENT} each; unbounded by design today,
  * see docs/reliability.md). The CI run is 60 s at 300 events/s; the full soak is
- * {@code -Dsoak.seconds=600 -Dsoak.rate=730} (70 % of the pipeline's maximum in docs/benchmarks.md).
+ * {@code -Dsoak.seconds=600 -Dsoak.rate=1080} (70 % of the pipeline's maximum in docs/benchmarks.md).
  */
 class PipelineSoakIT {
 
