@@ -1,11 +1,7 @@
 package io.eventsync.reliability.egress;
 
 import io.eventsync.egress.EgressApplication;
-import io.eventsync.testkit.Await;
-import io.eventsync.testkit.ForkedJvm;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import io.eventsync.reliability.ForkedApp;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -21,8 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * egress-opsramp in its own JVM, with its delivery defaults, on a fixed loopback port: killed with
- * SIGKILL and started again as a node failure and a pod restart would.
+ * egress-opsramp in its own JVM ({@link ForkedApp}), with its delivery defaults, one tenant whose base
+ * notifier is the test's target, and its admin API for creating routes.
  */
 public final class ForkedEgress implements AutoCloseable {
 
@@ -30,18 +26,15 @@ public final class ForkedEgress implements AutoCloseable {
     private static final Duration READY = Duration.ofSeconds(120);
     private static final String ADMIN_PATH = "/api/v2/tenants/client_1/integrations/installed/INTG-sandbox/event";
 
-    private final int port = freePort();
-    private final List<String> arguments;
-    private final Path log;
+    private final ForkedApp app;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private ForkedJvm jvm;
 
     public long pid() {
-        return jvm.pid();
+        return app.pid();
     }
 
     public int port() {
-        return port;
+        return app.port();
     }
 
     /**
@@ -50,9 +43,7 @@ public final class ForkedEgress implements AutoCloseable {
      */
     public ForkedEgress(String bootstrapServers, String eventsTopic, String deadLetterTopic, URI target, List<String> extra,
                  Path log) {
-        this.log = log;
         List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=" + port,
                 "--eventsync.kafka.bootstrap-servers=" + bootstrapServers,
                 "--eventsync.egress.route-topic=" + eventsTopic + ".routes",
                 "--eventsync.egress.delivery.topics=" + eventsTopic,
@@ -66,16 +57,17 @@ public final class ForkedEgress implements AutoCloseable {
                 "--eventsync.egress.tenants[0].integrations[0].base-notifier.baseURI=" + target,
                 "--logging.level.root=WARN"));
         arguments.addAll(extra);
-        this.arguments = List.copyOf(arguments);
+        this.app = new ForkedApp(EgressApplication.class, "egress", arguments, log, READY);
     }
 
+    /** A new JVM on the same port, returned once it says it is ready. */
     public void start() {
-        jvm = ForkedJvm.start(EgressApplication.class, arguments, log);
-        Await.until(this::ready, READY, "egress on port " + port + " to be ready (log: " + log + ")");
+        app.start();
     }
 
+    /** SIGKILL: no shutdown hook, no graceful drain, batches in flight are cut. */
     public void kill() throws InterruptedException {
-        jvm.kill();
+        app.kill();
     }
 
     /**
@@ -93,7 +85,7 @@ public final class ForkedEgress implements AutoCloseable {
                 .put("payload", Base64.getEncoder().encodeToString(("{\"text\":\"$alert." + field + "\"}")
                         .getBytes(StandardCharsets.UTF_8)));
         route.putObject("delivery").put("kind", "WEBHOOK").put("batchSize", batchSize);
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + ADMIN_PATH))
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + ADMIN_PATH))
                 .header("Authorization", "Bearer " + token()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(route.toString())).build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 200) {
@@ -105,40 +97,14 @@ public final class ForkedEgress implements AutoCloseable {
         String form = "grant_type=client_credentials&client_id=admin&client_secret="
                 + URLEncoder.encode("admin-sandbox", StandardCharsets.UTF_8);
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/auth/oauth/token"))
+                        URI.create("http://127.0.0.1:" + app.port() + "/auth/oauth/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(answer.body()).path("access_token").asString();
     }
 
-    private boolean ready() {
-        if (!jvm.isAlive()) {
-            throw new IllegalStateException("egress's JVM ended; see " + log);
-        }
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                    + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @Override
     public void close() throws InterruptedException {
-        if (jvm != null) {
-            jvm.close();
-        }
+        app.close();
     }
 }
