@@ -11,6 +11,8 @@ import java.util.Set;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.InputCoercionException;
@@ -83,6 +85,8 @@ public final class OprCodec {
     }
 
     private final JsonMapper json;
+    /** {@link #json} without the UTF-8 check: it binds only bytes {@link #plainShape} has read, and so checked, already. */
+    private final JsonMapper uncheckedJson;
     private final XmlMapper xml;
     private final SafeXmlInput xmlInput;
     private final Map<Class<? extends OprDocument>, ObjectWriter> xmlWriters;
@@ -96,16 +100,13 @@ public final class OprCodec {
                 .maxDocumentLength(limits.maxDocumentLength())
                 .maxNumberLength(32)
                 .build();
-        this.json = JsonMapper.builder(JsonFactory.builder()
-                        .streamReadConstraints(constraints)
-                        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                        .inputDecorator(new WellFormedUtf8Input(limits.maxDocumentLength()))
-                        .build())
-                .disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(constraints)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
+        this.uncheckedJson = jsonMapper(factory);
+        this.json = jsonMapper(factory.rebuild().inputDecorator(new WellFormedUtf8Input(limits.maxDocumentLength()))
+                .build());
         this.xmlInput = new SafeXmlInput(limits);
         this.xml = XmlMapper.builder(XmlFactory.builder()
                         .xmlInputFactory(xmlInput.factory())
@@ -123,6 +124,15 @@ public final class OprCodec {
                 OprEventList.class, xmlWriter("event_list"),
                 OprEventChange.class, xmlWriter("event_change"),
                 OprEventChangeList.class, xmlWriter("event_change_list"));
+    }
+
+    private static JsonMapper jsonMapper(JsonFactory factory) {
+        return JsonMapper.builder(factory)
+                .disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                .build();
     }
 
     public static OprCodec withDefaults() {
@@ -188,7 +198,60 @@ public final class OprCodec {
         }
     }
 
+    /**
+     * Binds the document straight into the model when its shape needs no rewrapping (OMi's two usual
+     * ones: {@code {"event": [...]}} and a bare event), which costs a fraction of building a tree
+     * first; every other shape, and every fault, goes through {@link #readTree}, which decides and
+     * reports exactly as before.
+     */
     private OprDocument readJson(byte[] document, Expect expect) {
+        Class<? extends OprDocument> plain = plainShape(document, expect);
+        if (plain == null) {
+            return readTree(document, expect);
+        }
+        try {
+            return uncheckedJson.readValue(document, plain);
+        } catch (JacksonException e) {
+            throw translate(e, "");
+        }
+    }
+
+    /**
+     * What the whole document binds to, found by reading its tokens without keeping them: the list
+     * for an object whose only member is the items' array, the single document for an object that
+     * is no wrapper. Null for any other shape and for a document that does not read cleanly.
+     */
+    private Class<? extends OprDocument> plainShape(byte[] document, Expect expect) {
+        try (JsonParser parser = json.createParser(document)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            String first = parser.nextName();
+            if (first == null) {
+                return null;
+            }
+            JsonToken firstValue = parser.nextToken();
+            parser.skipChildren();
+            boolean alone = parser.nextToken() == JsonToken.END_OBJECT;
+            while (parser.currentToken() == JsonToken.PROPERTY_NAME) {
+                parser.nextToken();
+                parser.skipChildren();
+                parser.nextToken();
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                return null;
+            }
+            if (alone && first.equals(expect.singleName)) {
+                return firstValue == JsonToken.START_ARRAY ? expect.list : null;
+            }
+            return alone && first.equals(expect.listName) ? null : expect.single;
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    /** Reads a JSON document of any accepted shape through a tree; package-private as the fuzz test's reference. */
+    OprDocument readTree(byte[] document, Expect expect) {
         JsonNode tree;
         try {
             tree = json.readTree(document);

@@ -393,7 +393,7 @@ class OprCodecFuzzTest {
             if (!JSON_POINTER.matcher(refused.pointer()).matches()) {
                 return "refused as " + refused.reason() + " at " + quoted(refused.pointer()) + ", not a JSON pointer";
             }
-            return null;
+            return format == OprFormat.JSON ? differenceFromTreePath(codec, input, expect, outcome, replay) : null;
         }
         if (outcome instanceof Throwable) {
             return "threw " + outcome.getClass().getName();
@@ -409,7 +409,30 @@ class OprCodecFuzzTest {
         if (expect == Expect.EVENTS ? !events : !changes) {
             return "read a " + outcome.getClass().getSimpleName() + " where " + expect + " was expected";
         }
-        return null;
+        return format == OprFormat.JSON ? differenceFromTreePath(codec, input, expect, outcome, replay) : null;
+    }
+
+    /**
+     * JSON of the usual shapes is bound straight into the model; every shape read through a tree
+     * must come out the same: an equal document, or the same refusal at the same place.
+     */
+    private static String differenceFromTreePath(OprCodec codec, byte[] input, Expect expect, Object outcome,
+                                                 String replay) {
+        Object reference = bounded(() -> replay + " reading through the tree", () -> codec.readTree(input, expect));
+        if (outcome instanceof OprPayloadException refused) {
+            if (reference instanceof OprPayloadException expected && expected.reason() == refused.reason()
+                    && expected.pointer().equals(refused.pointer())) {
+                return null;
+            }
+            return "refused as " + refused.reason() + " at " + quoted(refused.pointer())
+                    + " where the tree path gives " + describeOutcome(reference);
+        }
+        return outcome.equals(reference) ? null : "read a document the tree path reads as " + describeOutcome(reference);
+    }
+
+    private static String describeOutcome(Object outcome) {
+        return outcome instanceof OprPayloadException refused
+                ? refused.reason() + " at " + quoted(refused.pointer()) : String.valueOf(outcome);
     }
 
     /** The document read, or what was thrown; a parse that outlives {@link #TRY_BUDGET} fails the test. */
