@@ -145,7 +145,8 @@ public final class DeliveryRuntime implements SmartLifecycle {
     private Disposable launch(CompiledRoute route) {
         String id = route.definition().id();
         TargetSender<EntityEvent> sender = senders.senderFor(route);
-        RoutePipeline<EntityEvent> pipeline = new RoutePipeline<>(id, new RouteSelector(route, mapping, json), sender,
+        RoutePipeline<EntityEvent> pipeline = new RoutePipeline<>(id, new RouteSelector(route, mapping, json, sender.usesBody()),
+                sender,
                 deadLetters, rules, properties.maxWait(), metrics);
         String group = properties.group(id);
         log.info("Route {}: delivering to {} (group {})", id, sender.describe(), group);

@@ -42,6 +42,12 @@ public final class OprReceiverSender implements TargetSender<EntityEvent> {
         return maxBatch;
     }
 
+    /** Requests carry the OMi event or change of the record, not a rendered body. */
+    @Override
+    public boolean usesBody() {
+        return false;
+    }
+
     /** Events and changes go to different paths: a batch becomes runs of one kind, in their order. */
     @Override
     public List<List<Outgoing<EntityEvent>>> requests(List<Outgoing<EntityEvent>> batch) {
@@ -65,8 +71,8 @@ public final class OprReceiverSender implements TargetSender<EntityEvent> {
             ObjectNode list = json.createObjectNode();
             ArrayNode changes = list.putArray("event_change");
             for (Outgoing<EntityEvent> item : items) {
-                JsonNode record = record(item);
-                ObjectNode change = ((ObjectNode) record.path("event_change").deepCopy());
+                JsonNode record = item.item().record();
+                ObjectNode change = shallowCopy(record.path("event_change"));
                 change.put("sequence_number", item.sequence());
                 // OMi's event_ref names the event between OMi and eventsync; to this receiver it is the OMi event.
                 change.putObject("event_ref").put("target_id", record.path("omi_event_id").asString());
@@ -76,14 +82,14 @@ public final class OprReceiverSender implements TargetSender<EntityEvent> {
                     list.toString(), this::sequenceNumbers);
         }
         if (items.size() == 1) {
-            JsonNode event = record(items.get(0)).path("event");
+            JsonNode event = items.get(0).item().record().path("event");
             return target.call(HttpMethod.POST, URI.create(base + "/event"), "application/json", event.toString(),
                     answer -> all);
         }
         ObjectNode list = json.createObjectNode();
         ArrayNode events = list.putArray("event");
         for (Outgoing<EntityEvent> item : items) {
-            ObjectNode event = (ObjectNode) record(item).path("event").deepCopy();
+            ObjectNode event = shallowCopy(item.item().record().path("event"));
             event.put("sequence_number", item.sequence());
             events.add(event);
         }
@@ -115,11 +121,17 @@ public final class OprReceiverSender implements TargetSender<EntityEvent> {
         return found;
     }
 
-    private String kindOf(Outgoing<EntityEvent> item) {
-        return record(item).path("kind").asString("event");
+    private static String kindOf(Outgoing<EntityEvent> item) {
+        return item.item().record().path("kind").asString("event");
     }
 
-    private JsonNode record(Outgoing<EntityEvent> item) {
-        return json.readTree(item.record().value());
+    /**
+     * A new object with the same members, to add this request's {@code sequence_number} to: the
+     * record's tree is shared with the route's view and with retries, so it is never changed.
+     */
+    private ObjectNode shallowCopy(JsonNode object) {
+        ObjectNode copy = json.createObjectNode();
+        object.properties().forEach(member -> copy.set(member.getKey(), member.getValue()));
+        return copy;
     }
 }

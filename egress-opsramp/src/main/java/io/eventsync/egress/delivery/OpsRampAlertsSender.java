@@ -38,6 +38,12 @@ public final class OpsRampAlertsSender implements TargetSender<EntityEvent> {
         return maxBatch;
     }
 
+    /** Without a template, alerts are built from the view. */
+    @Override
+    public boolean usesBody() {
+        return templated;
+    }
+
     @Override
     public Mono<TargetAnswer> send(List<Outgoing<EntityEvent>> items) {
         Set<Long> all = Outgoing.sequences(items);

@@ -9,17 +9,26 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A route's choice: the entity events a record stands for, the one the route selects, and its rendered body. */
+/**
+ * A route's choice: the entity events a record stands for, the one the route selects, and its
+ * rendered body (none when the route's sender does not send one). The record is read once here;
+ * senders reach it through {@link EntityEvent#record()}.
+ */
 public final class RouteSelector implements RecordSelector<EntityEvent> {
 
     private final CompiledRoute route;
     private final EntityMapping mapping;
     private final JsonMapper json;
+    private final boolean rendersBody;
 
-    public RouteSelector(CompiledRoute route, EntityMapping mapping, JsonMapper json) {
+    /**
+     * @param rendersBody whether to render each selected event's body ({@link TargetSender#usesBody()})
+     */
+    public RouteSelector(CompiledRoute route, EntityMapping mapping, JsonMapper json, boolean rendersBody) {
         this.route = route;
         this.mapping = mapping;
         this.json = json;
+        this.rendersBody = rendersBody;
     }
 
     @Override
@@ -31,7 +40,8 @@ public final class RouteSelector implements RecordSelector<EntityEvent> {
             return Mono.just(Selection.refuse("the record's value is not JSON: " + e.getOriginalMessage()));
         }
         Optional<EntityEvent> event = route.select(views);
-        return Mono.just(event.map(selected -> Selection.deliver(selected, route.body(selected)))
+        return Mono.just(event.map(selected -> Selection.deliver(selected,
+                        rendersBody ? route.body(selected) : null))
                 .orElseGet(Selection::pass));
     }
 }

@@ -13,6 +13,14 @@ public interface TargetSender<T> {
     /** How many items one request may carry; 1 sends one request per event. */
     int maxBatch();
 
+    /**
+     * Whether requests carry each item's {@link Outgoing#body()}. A sender that writes the record or
+     * the view itself says no, and the pipeline does not render a body it would throw away.
+     */
+    default boolean usesBody() {
+        return true;
+    }
+
     /** How a batch becomes requests, sent one after the other in this order; by default, one. */
     default List<List<Outgoing<T>>> requests(List<Outgoing<T>> batch) {
         return List.of(batch);

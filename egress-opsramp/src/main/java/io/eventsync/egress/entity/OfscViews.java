@@ -24,7 +24,7 @@ final class OfscViews {
 
     List<EntityEvent> map(JsonNode event) {
         String type = event.path("eventType").asString("");
-        return classify(type).map(kind -> List.of(new EntityEvent(kind.entity(), kind.action(), viewOf(event, type))))
+        return classify(type).map(kind -> List.of(new EntityEvent(kind.entity(), kind.action(), viewOf(event, type), event)))
                 .orElse(List.of());
     }
 

@@ -34,7 +34,8 @@ final class OprViews {
         ObjectNode event;
         EventType action;
         if ("event".equals(kind) && record.path("event").isObject()) {
-            event = (ObjectNode) record.get("event").deepCopy();
+            // Not copied: the view only refers to the event's nodes, and nothing changes them.
+            event = (ObjectNode) record.get("event");
             action = EventType.CREATE;
         } else if ("event_change".equals(kind) && record.path("event_change").isObject()) {
             event = changedProperties(record.get("event_change"));
@@ -43,7 +44,8 @@ final class OprViews {
             return List.of();
         }
         EventView view = new EventView(viewOf(record, event));
-        return List.of(new EntityEvent(Entity.ALERT, action, view), new EntityEvent(Entity.INCIDENT, action, view));
+        return List.of(new EntityEvent(Entity.ALERT, action, view, record),
+                new EntityEvent(Entity.INCIDENT, action, view, record));
     }
 
     /** {@code property_name: current_value} of each scalar property change, in document order. */
