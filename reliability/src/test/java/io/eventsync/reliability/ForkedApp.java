@@ -64,6 +64,16 @@ public final class ForkedApp implements AutoCloseable {
         jvm.kill();
     }
 
+    /** What {@code /actuator/prometheus} answers now, in Prometheus's text format. */
+    public String prometheus() throws IOException, InterruptedException {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/actuator/prometheus")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException(name + " answered " + answer.statusCode() + " on /actuator/prometheus");
+        }
+        return answer.body();
+    }
+
     private boolean ready() {
         if (!jvm.isAlive()) {
             throw new IllegalStateException(name + "'s JVM ended; see " + log);

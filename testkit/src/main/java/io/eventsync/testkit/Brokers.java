@@ -1,5 +1,7 @@
 package io.eventsync.testkit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -60,6 +62,36 @@ public final class Brokers {
             throw e;
         }
         return broker;
+    }
+
+    /**
+     * Like {@link #dedicated()}, with a {@link LoopbackProxy} in front of a second listener: an app
+     * given {@link BrokerBehindProxy#proxiedBootstrapServers()} reaches Kafka only through the proxy,
+     * which the test can cut, delay or hold, while the test's own clients use the broker directly.
+     */
+    public static BrokerBehindProxy dedicatedBehindProxy() {
+        int[] ports;
+        try {
+            ports = ForkedKafkaBroker.freeLoopbackPorts(2);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not find free loopback ports", e);
+        }
+        LoopbackProxy proxy = new LoopbackProxy(ports[1], ports[0]);
+        ForkedKafkaBroker broker;
+        try {
+            broker = new ForkedKafkaBroker(new ForkedKafkaBroker.ProxiedListener(ports[0], ports[1]));
+        } catch (RuntimeException e) {
+            proxy.close();
+            throw e;
+        }
+        try {
+            broker.start();
+        } catch (RuntimeException e) {
+            broker.close();
+            proxy.close();
+            throw e;
+        }
+        return new BrokerBehindProxy(broker, proxy);
     }
 
     private static KafkaBroker startPreferred() {

@@ -50,13 +50,22 @@ final class ForkedKafkaBroker implements RestartableKafkaBroker {
     private boolean closed;
 
     ForkedKafkaBroker() {
+        this(null);
+    }
+
+    /**
+     * @param proxied a second listener, whose clients are told to connect through a proxy's port, or
+     *     null for none
+     */
+    ForkedKafkaBroker(ProxiedListener proxied) {
         try {
             workDir = Files.createTempDirectory("eventsync-kafka-");
             serverProperties = workDir.resolve("server.properties");
             log = new ForkedBrokerLog(workDir.resolve("kafka.log"));
             int[] ports = freeLoopbackPorts(2);
             bootstrapServers = "127.0.0.1:" + ports[0];
-            Files.writeString(serverProperties, serverProperties(ports[0], ports[1], workDir.resolve("data")));
+            Files.writeString(serverProperties, serverProperties(ports[0], ports[1], workDir.resolve("data"),
+                    proxied));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare a directory for a forked Kafka broker", e);
         }
@@ -223,14 +232,31 @@ final class ForkedKafkaBroker implements RestartableKafkaBroker {
         return new IllegalStateException(message + " (" + this + ").\n" + log.excerpt());
     }
 
-    private static String serverProperties(int brokerPort, int controllerPort, Path dataDir) {
+    /**
+     * A listener on {@code port} that tells its clients the broker is at {@code advertisedPort}, where
+     * a proxy forwards to {@code port}: a client that bootstraps through the proxy then stays behind
+     * it for every connection, as Kafka clients connect to the advertised address.
+     */
+    record ProxiedListener(int port, int advertisedPort) {
+    }
+
+    private static String serverProperties(int brokerPort, int controllerPort, Path dataDir,
+                                           ProxiedListener proxied) {
+        String listeners = "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort;
+        String advertised = "PLAINTEXT://127.0.0.1:" + brokerPort;
+        String protocols = "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT";
+        if (proxied != null) {
+            listeners += ",PROXIED://127.0.0.1:" + proxied.port();
+            advertised += ",PROXIED://127.0.0.1:" + proxied.advertisedPort();
+            protocols += ",PROXIED:PLAINTEXT";
+        }
         return String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + brokerPort,
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "listeners=" + listeners,
+                "advertised.listeners=" + advertised,
+                "listener.security.protocol.map=" + protocols,
                 "inter.broker.listener.name=PLAINTEXT",
                 "controller.listener.names=CONTROLLER",
                 "log.dirs=" + dataDir,
@@ -249,7 +275,7 @@ final class ForkedKafkaBroker implements RestartableKafkaBroker {
      * Kafka needs its ports written into its configuration before it starts, so they are picked here.
      * All are held open together so that the same port is not handed out twice.
      */
-    private static int[] freeLoopbackPorts(int count) throws IOException {
+    static int[] freeLoopbackPorts(int count) throws IOException {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) {

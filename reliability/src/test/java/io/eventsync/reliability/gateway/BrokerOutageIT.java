@@ -37,13 +37,9 @@ class BrokerOutageIT {
         Path log = Files.createTempFile("broker-outage-gateway-", ".log");
         try (RestartableKafkaBroker broker = Brokers.dedicated()) {
             broker.createTopic(topic, 3);
-            // Shorter than the outage: a gateway that answered before Kafka acknowledged would lose
-            // those records when they expire in its producer, and this test would find them missing.
-            try (ForkedGateway gateway = ForkedGateway.start(broker.bootstrapServers(), topic, log, List.of(
-                    "--eventsync.gateway.publish-timeout=2s", "--eventsync.gateway.retry-after=1s",
-                    "--eventsync.kafka.admin-timeout=1s",
-                    "--eventsync.kafka.producer.request.timeout.ms=3000",
-                    "--eventsync.kafka.producer.delivery.timeout.ms=4000"));
+            // Shorter than the outage (ForkedGateway.SHORT_KAFKA_TIMEOUTS says why).
+            try (ForkedGateway gateway = ForkedGateway.start(broker.bootstrapServers(), topic, log,
+                    ForkedGateway.SHORT_KAFKA_TIMEOUTS);
                  RetryingOmi omi = new RetryingOmi(gateway.port(), ForkedGateway.SERVER, ForkedGateway.PASSWORD,
                          4, 50)) {
                 Await.until(() -> omi.acknowledged().size() >= 2_000, WAIT, "bulks acknowledged before the kill");

@@ -2,6 +2,7 @@ package io.eventsync.reliability.gateway;
 
 import io.eventsync.gateway.GatewayApplication;
 import io.eventsync.reliability.ForkedApp;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +14,17 @@ public final class ForkedGateway implements AutoCloseable {
     public static final String SERVER = "omi";
     public static final String PASSWORD = "omi-crash-secret";
     private static final Duration READY = Duration.ofSeconds(90);
+
+    /**
+     * For tests that take Kafka away: a record expires in the producer (4 s) before the request's
+     * answer is due only if answers wait for acknowledgements, so a gateway that answered before Kafka
+     * acknowledged would lose those records and the test would find them missing. 503s say to retry in 1 s.
+     */
+    public static final List<String> SHORT_KAFKA_TIMEOUTS = List.of(
+            "--eventsync.gateway.publish-timeout=2s", "--eventsync.gateway.retry-after=1s",
+            "--eventsync.kafka.admin-timeout=1s",
+            "--eventsync.kafka.producer.request.timeout.ms=3000",
+            "--eventsync.kafka.producer.delivery.timeout.ms=4000");
 
     private final ForkedApp app;
 
@@ -51,6 +63,10 @@ public final class ForkedGateway implements AutoCloseable {
 
     public long pid() {
         return app.pid();
+    }
+
+    public String prometheus() throws IOException, InterruptedException {
+        return app.prometheus();
     }
 
     /** A new JVM on the same port, returned once it says it is ready. */
