@@ -20,6 +20,8 @@ public final class RecordHeaderNames {
     public static final String EXTERNAL_ID = "eventsync-external-id";
     /** When eventsync received it (the gateway's request, the poller's page), ISO-8601 UTC. */
     public static final String RECEIVED_AT = "eventsync-received-at";
+    /** OMi event records: the event's {@code state} as forwarded ({@code open}, {@code closed}, ...), when it had one. */
+    public static final String OPR_STATE = "eventsync-opr-state";
     /** W3C trace context of the request that carried the item, when it had one. */
     public static final String TRACEPARENT = "traceparent";
 

@@ -1,8 +1,11 @@
 package io.eventsync.gateway.publish;
 
 import io.eventsync.contracts.topic.OprRecord;
+import io.eventsync.contracts.topic.RecordHeaderNames;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serializer;
 import reactor.core.publisher.Mono;
 
@@ -30,9 +33,13 @@ public final class OprPublication {
     public Mono<List<Acknowledgement>> publish(List<OprRecord> records, String traceparent) {
         List<OutgoingRecord> outgoing = new ArrayList<>(records.size());
         for (OprRecord record : records) {
-            outgoing.add(new OutgoingRecord(topic, record.omiEventId(), values.serialize(topic, record),
-                    EnvelopeHeaders.of(OprRecord.SCHEMA, record.kind().wireName(), "omi", record.connectedServer(),
-                            record.externalId(), record.receivedAt(), traceparent)));
+            Map<String, String> headers = EnvelopeHeaders.of(OprRecord.SCHEMA, record.kind().wireName(), "omi",
+                    record.connectedServer(), record.externalId(), record.receivedAt(), traceparent);
+            if (record.event() != null && record.event().state() != null) {
+                // The read model forgets closed events first, and would otherwise have to parse every record to know.
+                headers.put(RecordHeaderNames.OPR_STATE, record.event().state().name().toLowerCase(Locale.ROOT));
+            }
+            outgoing.add(new OutgoingRecord(topic, record.omiEventId(), values.serialize(topic, record), headers));
         }
         return publisher.publish(outgoing);
     }

@@ -5,6 +5,9 @@ import io.eventsync.contracts.topic.OprRecordSerde;
 import io.eventsync.gateway.config.GatewayProperties;
 import io.eventsync.gateway.kafka.GatewayTopics;
 import io.eventsync.gateway.kafka.KafkaClientConfigs;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -25,8 +28,21 @@ class ReadModelConfiguration {
     }
 
     @Bean
-    EventReadModel eventReadModel(EventChangeApplier applier) {
-        return new EventReadModel(applier);
+    EventReadModel eventReadModel(EventChangeApplier applier, GatewayProperties properties, MeterRegistry registry) {
+        EventReadModel model = new EventReadModel(applier, properties.readModelMaxEvents());
+        Gauge.builder("eventsync.gateway.read.model.events", model, EventReadModel::size)
+                .description("Events the read model holds (at most read-model-max-events)")
+                .register(registry);
+        FunctionCounter.builder("eventsync.gateway.read.model.forgotten", model,
+                        m -> m.forgotten() - m.forgottenOpen())
+                .description("Events the read model forgot to stay within read-model-max-events")
+                .tag("state", "closed")
+                .register(registry);
+        FunctionCounter.builder("eventsync.gateway.read.model.forgotten", model, EventReadModel::forgottenOpen)
+                .description("Events the read model forgot to stay within read-model-max-events")
+                .tag("state", "open")
+                .register(registry);
+        return model;
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")

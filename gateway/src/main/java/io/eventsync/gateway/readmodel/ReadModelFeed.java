@@ -115,7 +115,8 @@ public final class ReadModelFeed implements AutoCloseable {
                 && record.value() != null) {
             byte[] value = record.value();
             String from = record.topic();
-            model.applyEvent(server, externalId, () -> values.deserialize(from, value));
+            boolean closed = "closed".equals(header(record, RecordHeaderNames.OPR_STATE));
+            model.applyEvent(server, externalId, closed, () -> values.deserialize(from, value));
             return;
         }
         try {

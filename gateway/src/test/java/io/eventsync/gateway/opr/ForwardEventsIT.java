@@ -62,6 +62,7 @@ class ForwardEventsIT extends GatewayTestBase {
                 .containsEntry("eventsync-source", "omi")
                 .containsEntry("eventsync-connected-server", SERVER)
                 .containsEntry("eventsync-external-id", answered.id())
+                .containsEntry("eventsync-opr-state", "open")
                 .containsKey("eventsync-received-at");
     }
 

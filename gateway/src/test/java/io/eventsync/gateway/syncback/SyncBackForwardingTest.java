@@ -73,7 +73,7 @@ class SyncBackForwardingTest {
     @Test
     void anUnknownExternalIdWhileTheReadModelIsBehindIsA503RatherThanAFalse404() {
         var json = OprCodec.withDefaults().jsonMapper();
-        EventReadModel empty = new EventReadModel(new EventChangeApplier(json));
+        EventReadModel empty = new EventReadModel(new EventChangeApplier(json), 10);
         // An admin client that cannot tell where the topic ends: the read model cannot catch up.
         ReadModelFeed behind = new ReadModelFeed(() -> null, Mockito.mock(Admin.class), "opr.events", null, empty);
         SyncBackForwarding withReadModel = new SyncBackForwarding(
