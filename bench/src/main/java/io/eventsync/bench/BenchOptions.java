@@ -15,9 +15,14 @@ record BenchOptions(boolean smoke, Path out, int iterations, int durationSeconds
 
     static final int RECORD_SIZE = 1024;
 
+    /** Where the published numbers live: only a full run of every group writes there unless told. */
+    static final Path PUBLISHED = Path.of("docs");
+    /** Where any other run writes unless told, so that a profiling run cannot replace the published numbers. */
+    static final Path PARTIAL = Path.of("bench", "target", "partial-run");
+
     static BenchOptions parse(String... args) {
         boolean smoke = false;
-        Path out = Path.of("docs");
+        Path out = null;
         Integer iterations = null;
         Integer duration = null;
         int partitions = 3;
@@ -34,6 +39,10 @@ record BenchOptions(boolean smoke, Path out, int iterations, int durationSeconds
                         + "; allowed: --smoke, --out DIR, --iterations N, --duration SECONDS, --partitions N, --only "
                         + String.join(",", GROUPS));
             }
+        }
+        if (out == null) {
+            boolean full = !smoke && iterations == null && duration == null && only.containsAll(GROUPS);
+            out = full ? PUBLISHED : PARTIAL;
         }
         // Smoke: enough to prove every step works end to end, not to measure anything.
         int its = iterations != null ? iterations : smoke ? 1 : 3;

@@ -37,6 +37,17 @@ class BenchOptionsTest {
     }
 
     @Test
+    void onlyAFullRunOfEveryGroupReplacesThePublishedNumbersUnlessToldWhere() {
+        assertThat(BenchOptions.parse().out()).isEqualTo(BenchOptions.PUBLISHED);
+        assertThat(BenchOptions.parse("--partitions", "6").out()).isEqualTo(BenchOptions.PUBLISHED);
+        assertThat(BenchOptions.parse("--smoke").out()).isEqualTo(BenchOptions.PARTIAL);
+        assertThat(BenchOptions.parse("--only", "gateway").out()).isEqualTo(BenchOptions.PARTIAL);
+        assertThat(BenchOptions.parse("--iterations", "1").out()).isEqualTo(BenchOptions.PARTIAL);
+        assertThat(BenchOptions.parse("--duration", "5").out()).isEqualTo(BenchOptions.PARTIAL);
+        assertThat(BenchOptions.parse("--smoke", "--out", "x").out()).hasToString("x");
+    }
+
+    @Test
     void everyTopicHasThreePartitionsUnlessTold() {
         assertThat(BenchOptions.parse().partitions()).isEqualTo(3);
         assertThat(BenchOptions.parse("--partitions", "12").partitions()).isEqualTo(12);

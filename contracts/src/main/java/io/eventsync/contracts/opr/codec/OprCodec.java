@@ -30,6 +30,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.xml.XmlFactory;
 import tools.jackson.dataformat.xml.XmlMapper;
+import tools.jackson.dataformat.xml.XmlNameProcessors;
 
 /**
  * Reads and writes OPR documents in JSON and XML. Thread-safe; build one and share it.
@@ -44,6 +45,12 @@ import tools.jackson.dataformat.xml.XmlMapper;
  * and carriage return (U+0000 too), U+FFFE, U+FFFF and unpaired surrogates. JSON carries
  * them all, so a document read from JSON holds them legitimately and is still written to XML,
  * never refused; the JSON writer keeps them exactly.
+ *
+ * <p>A member name JSON allows but XML does not ({@code "x y"}, {@code "1st"}, kept among an
+ * event's unnamed elements) is written to XML as {@code base64_tag_} and its name in Base64
+ * (Jackson's {@code XmlNameProcessors.newBase64Processor()}), and read back as it was: OMi never
+ * receives malformed XML, and nothing is dropped. Names of ASCII letters, digits, {@code _} and
+ * {@code -} (all of OMi's) are written as they are.
  *
  * <p>Bytes that are not well-formed UTF-8 are refused as {@link OprPayloadException.Reason#MALFORMED}
  * before parsing: overlong forms ({@code C0 AF} for {@code /}), surrogates encoded in UTF-8
@@ -85,7 +92,10 @@ public final class OprCodec {
     }
 
     private final JsonMapper json;
-    /** {@link #json} without the UTF-8 check: it binds only bytes {@link #plainShape} has read, and so checked, already. */
+    /**
+     * {@link #json} without the UTF-8 and duplicate-name checks: it binds only bytes {@link #plainShape}
+     * has read, and so checked, already.
+     */
     private final JsonMapper uncheckedJson;
     private final XmlMapper xml;
     private final SafeXmlInput xmlInput;
@@ -104,13 +114,15 @@ public final class OprCodec {
                 .streamReadConstraints(constraints)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
-        this.uncheckedJson = jsonMapper(factory);
+        // The token pass checked duplicate names already; a second check would cost a set per object again.
+        this.uncheckedJson = jsonMapper(factory.rebuild().disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
         this.json = jsonMapper(factory.rebuild().inputDecorator(new WellFormedUtf8Input(limits.maxDocumentLength()))
                 .build());
         this.xmlInput = new SafeXmlInput(limits);
         this.xml = XmlMapper.builder(XmlFactory.builder()
                         .xmlInputFactory(xmlInput.factory())
                         .xmlOutputFactory(SafeXmlOutput.factory())
+                        .xmlNameProcessor(XmlNameProcessors.newBase64Processor())
                         .streamReadConstraints(constraints)
                         .build())
                 .defaultUseWrapper(false)

@@ -331,6 +331,21 @@ class OprCodecTest {
         assertThat(title.previousValue().path("x_k").asString()).isEqualTo("\uFFFD");
     }
 
+    @Test
+    void jsonMemberNamesThatAreNoXmlNamesAreWrittenToXmlEncodedAndReadBackAsTheyWere() {
+        String json = "{\"id\":\"a\",\"title\":\"t\",\"x y\":\"spaced\",\"1st\":\"digit first\","
+                + "\"future_element\":{\"a<b\":\"angled\",\"kept_as_is\":\"plain\"}}";
+        OprEvent event = (OprEvent) codec.read(bytes(json), OprFormat.JSON, Expect.EVENTS);
+
+        byte[] written = codec.write(event, OprFormat.XML);
+
+        assertThat(new String(written, StandardCharsets.UTF_8))
+                .contains("<kept_as_is>plain</kept_as_is>").contains("<future_element>")
+                .doesNotContain("<x y>").doesNotContain("<1st>").doesNotContain("<a<b>")
+                .contains("base64_tag_");
+        assertThat(codec.read(written, OprFormat.XML, Expect.EVENTS)).isEqualTo(event);
+    }
+
     /** The prefix of the JSON and XML documents below; the bad bytes start right after it. */
     private static final String JSON_BEFORE = "{\"id\":\"a\",\"title\":\"..";
     private static final String XML_BEFORE = "<event><id>a</id><title>..";
