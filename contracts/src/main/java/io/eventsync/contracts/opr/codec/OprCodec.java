@@ -30,7 +30,6 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.xml.XmlFactory;
 import tools.jackson.dataformat.xml.XmlMapper;
-import tools.jackson.dataformat.xml.XmlNameProcessors;
 
 /**
  * Reads and writes OPR documents in JSON and XML. Thread-safe; build one and share it.
@@ -48,7 +47,7 @@ import tools.jackson.dataformat.xml.XmlNameProcessors;
  *
  * <p>A member name JSON allows but XML does not ({@code "x y"}, {@code "1st"}, kept among an
  * event's unnamed elements) is written to XML as {@code base64_tag_} and its name in Base64
- * (Jackson's {@code XmlNameProcessors.newBase64Processor()}), and read back as it was: OMi never
+ * ({@link XmlNames}: Jackson's Base64 name processor), and read back as it was: OMi never
  * receives malformed XML, and nothing is dropped. Names of ASCII letters, digits, {@code _} and
  * {@code -} (all of OMi's) are written as they are.
  *
@@ -122,7 +121,7 @@ public final class OprCodec {
         this.xml = XmlMapper.builder(XmlFactory.builder()
                         .xmlInputFactory(xmlInput.factory())
                         .xmlOutputFactory(SafeXmlOutput.factory())
-                        .xmlNameProcessor(XmlNameProcessors.newBase64Processor())
+                        .xmlNameProcessor(new XmlNames())
                         .streamReadConstraints(constraints)
                         .build())
                 .defaultUseWrapper(false)
