@@ -1,9 +1,9 @@
 package io.eventsync.reliability.egress;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -22,7 +22,8 @@ final class SteadyOmiEvents implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final List<String> acknowledged = new CopyOnWriteArrayList<>();
+    /** Guarded by itself; not copy-on-write, which copies every acknowledgement so far on each one. */
+    private final List<String> acknowledged = new ArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
     private final KafkaProducer<String, byte[]> producer;
@@ -37,7 +38,9 @@ final class SteadyOmiEvents implements AutoCloseable {
 
     /** The titles Kafka acknowledged, in the order they were sent. */
     List<String> acknowledged() {
-        return acknowledged;
+        synchronized (acknowledged) {
+            return new ArrayList<>(acknowledged);
+        }
     }
 
     static String title(int sequence) {
@@ -70,7 +73,9 @@ final class SteadyOmiEvents implements AutoCloseable {
             record.headers().add("eventsync-kind", "event".getBytes(StandardCharsets.UTF_8));
             producer.send(record, (metadata, error) -> {
                 if (error == null) {
-                    acknowledged.add(title);
+                    synchronized (acknowledged) {
+                        acknowledged.add(title);
+                    }
                 }
             });
         }
