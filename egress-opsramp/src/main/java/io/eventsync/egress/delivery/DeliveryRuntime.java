@@ -145,9 +145,9 @@ public final class DeliveryRuntime implements SmartLifecycle {
     private Disposable launch(CompiledRoute route) {
         String id = route.definition().id();
         TargetSender<EntityEvent> sender = senders.senderFor(route);
-        RoutePipeline<EntityEvent> pipeline = new RoutePipeline<>(id, new RouteSelector(route, mapping, json, sender.usesBody()),
-                sender,
-                deadLetters, rules, properties.maxWait(), metrics);
+        RouteSelector selector = new RouteSelector(route, mapping, json, sender.usesBody());
+        RoutePipeline<EntityEvent> pipeline = new RoutePipeline<>(id, selector, sender, deadLetters, rules,
+                properties.maxWait(), metrics);
         String group = properties.group(id);
         log.info("Route {}: delivering to {} (group {})", id, sender.describe(), group);
         return runner.run(id, group, properties.sources(), RecordSource.Start.LATEST,

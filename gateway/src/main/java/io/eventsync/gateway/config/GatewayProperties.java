@@ -34,7 +34,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxConcurrentRequests API requests served at once; beyond, 503 at once, before the body is read
  * @param requestReadTimeout how long a client may take to send a request's headers, and its body (slow clients)
  * @param readModelWait how long a lookup waits for the read model to catch up with the topic
- * @param readModelMaxEvents most events the read model holds; beyond, it forgets the least recently forwarded or changed
+ * @param readModelMaxEvents most events the read model holds; beyond, it forgets closed events first (decision 0011)
  * @param connectedServers the OMi connected servers allowed in, each with its own password
  * @param syncBack the sync-back endpoint: who may post changes back, and where they go
  */

@@ -4,7 +4,6 @@ import io.eventsync.contracts.topic.OprRecord;
 import io.eventsync.contracts.topic.RecordHeaderNames;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serializer;
 import reactor.core.publisher.Mono;
@@ -37,7 +36,7 @@ public final class OprPublication {
                     record.connectedServer(), record.externalId(), record.receivedAt(), traceparent);
             if (record.event() != null && record.event().state() != null) {
                 // The read model forgets closed events first, and would otherwise have to parse every record to know.
-                headers.put(RecordHeaderNames.OPR_STATE, record.event().state().name().toLowerCase(Locale.ROOT));
+                headers.put(RecordHeaderNames.OPR_STATE, record.event().state().wireName());
             }
             outgoing.add(new OutgoingRecord(topic, record.omiEventId(), values.serialize(topic, record), headers));
         }

@@ -105,6 +105,11 @@ public final class EventReadModel {
         return forgottenClosed.get() + forgottenOpen.get();
     }
 
+    /** How many of those were closed. */
+    public long forgottenClosed() {
+        return forgottenClosed.get();
+    }
+
     /**
      * How many of those were open: a bound that forgets open events is lower than what OMi holds
      * open, and changes to them are refused as for unknown events.

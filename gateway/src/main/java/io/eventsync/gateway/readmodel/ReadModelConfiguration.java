@@ -33,8 +33,7 @@ class ReadModelConfiguration {
         Gauge.builder("eventsync.gateway.read.model.events", model, EventReadModel::size)
                 .description("Events the read model holds (at most read-model-max-events)")
                 .register(registry);
-        FunctionCounter.builder("eventsync.gateway.read.model.forgotten", model,
-                        m -> m.forgotten() - m.forgottenOpen())
+        FunctionCounter.builder("eventsync.gateway.read.model.forgotten", model, EventReadModel::forgottenClosed)
                 .description("Events the read model forgot to stay within read-model-max-events")
                 .tag("state", "closed")
                 .register(registry);

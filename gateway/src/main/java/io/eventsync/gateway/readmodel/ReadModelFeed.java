@@ -1,5 +1,6 @@
 package io.eventsync.gateway.readmodel;
 
+import io.eventsync.contracts.opr.State;
 import io.eventsync.contracts.topic.OprRecord;
 import io.eventsync.contracts.topic.OprRecordKind;
 import io.eventsync.contracts.topic.RecordHeaderNames;
@@ -115,7 +116,7 @@ public final class ReadModelFeed implements AutoCloseable {
                 && record.value() != null) {
             byte[] value = record.value();
             String from = record.topic();
-            boolean closed = "closed".equals(header(record, RecordHeaderNames.OPR_STATE));
+            boolean closed = State.CLOSED.wireName().equals(header(record, RecordHeaderNames.OPR_STATE));
             model.applyEvent(server, externalId, closed, () -> values.deserialize(from, value));
             return;
         }
