@@ -8,11 +8,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /**
  * An OMi event ({@code OprEvent}). Every field is optional on the wire; what a rule needs is
  * checked where the rule lives. Elements this model does not know are kept in {@link #other()}
- * and written back, so a round trip through eventsync loses nothing OMi sent.
+ * (and in each part's own {@code other()}) and written back, so a round trip through eventsync
+ * loses nothing OMi sent. {@code control_transferred_to} is kept as it came: OMi writes it as a
+ * structure (the server control went to, and its state), older senders as a text.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"id", "version", "sequence_number"})
@@ -45,7 +48,7 @@ public record OprEvent(
         @JsonProperty("node_ref") NodeRef nodeRef,
         @JsonProperty("originating_server") OprServer originatingServer,
         @JsonProperty("sending_server") OprServer sendingServer,
-        @JsonProperty("control_transferred_to") String controlTransferredTo,
+        @JsonProperty("control_transferred_to") JsonNode controlTransferredTo,
         @JsonProperty("drilldown_url") String drilldownUrl,
         @JsonProperty("original_data") String originalData,
         @JsonProperty("custom_attribute_list") CustomAttributeList customAttributeList,

@@ -1,9 +1,11 @@
 package io.eventsync.contracts.opr;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -13,13 +15,29 @@ import tools.jackson.databind.JsonNode;
  * carries a whole {@code annotation}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record PropertyChange(
         @JsonIgnore String element,
         @JsonProperty("property_name") String propertyName,
         @JsonProperty("current_value") JsonNode currentValue,
         @JsonProperty("previous_value") JsonNode previousValue,
-        @JsonProperty("change_operation") ChangeOperation changeOperation) {
+        @JsonProperty("change_operation") ChangeOperation changeOperation,
+        @JsonAnySetter Map<String, Object> other) {
+
+    public PropertyChange {
+        other = UnknownElements.copy(other);
+    }
+
+    public PropertyChange(String element, String propertyName, JsonNode currentValue, JsonNode previousValue,
+                          ChangeOperation changeOperation) {
+        this(element, propertyName, currentValue, previousValue, changeOperation, null);
+    }
+
+    /** Elements of this entry the model does not name, as they came. */
+    @Override
+    @JsonAnyGetter
+    public Map<String, Object> other() {
+        return other;
+    }
 
     /** The element name OMi would use for a change of this property. */
     public static String elementFor(String propertyName) {
@@ -27,6 +45,6 @@ public record PropertyChange(
     }
 
     public PropertyChange withElement(String newElement) {
-        return new PropertyChange(newElement, propertyName, currentValue, previousValue, changeOperation);
+        return new PropertyChange(newElement, propertyName, currentValue, previousValue, changeOperation, other);
     }
 }

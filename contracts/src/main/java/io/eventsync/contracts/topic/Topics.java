@@ -6,6 +6,12 @@ public final class Topics {
     /** Events and event changes forwarded by OMi, keyed by OMi event id. */
     public static final String OPR_EVENTS = "opr.events";
 
+    /**
+     * Compacted: every OMi event as it stands now (as forwarded, with every change applied), keyed by
+     * external id; the gateway's read model on every replica is built from it.
+     */
+    public static final String OPR_EVENT_STATE = "opr.event-state";
+
     /** Oracle Field Service events as OFSC sent them, keyed by the entity they are about. */
     public static final String OFSC_EVENTS = "ofsc.events";
 

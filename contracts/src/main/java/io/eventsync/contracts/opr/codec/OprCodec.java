@@ -6,6 +6,9 @@ import io.eventsync.contracts.opr.OprEventChange;
 import io.eventsync.contracts.opr.OprEventChangeList;
 import io.eventsync.contracts.opr.OprEventList;
 import io.eventsync.contracts.opr.OprNamespace;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.xml.stream.XMLStreamException;
@@ -20,6 +23,8 @@ import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.PropertyName;
 import tools.jackson.databind.cfg.DateTimeFeature;
@@ -96,6 +101,8 @@ public final class OprCodec {
      * has read, and so checked, already.
      */
     private final JsonMapper uncheckedJson;
+    /** Reads tokens for {@link #plainShape}: UTF-8 checked, duplicate names checked by {@link JsonNameCheck}. */
+    private final JsonMapper scanJson;
     private final XmlMapper xml;
     private final SafeXmlInput xmlInput;
     private final Map<Class<? extends OprDocument>, ObjectWriter> xmlWriters;
@@ -117,6 +124,8 @@ public final class OprCodec {
         this.uncheckedJson = jsonMapper(factory.rebuild().disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
         this.json = jsonMapper(factory.rebuild().inputDecorator(new WellFormedUtf8Input(limits.maxDocumentLength()))
                 .build());
+        this.scanJson = jsonMapper(factory.rebuild().inputDecorator(new WellFormedUtf8Input(limits.maxDocumentLength()))
+                .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
         this.xmlInput = new SafeXmlInput(limits);
         this.xml = XmlMapper.builder(XmlFactory.builder()
                         .xmlInputFactory(xmlInput.factory())
@@ -126,6 +135,8 @@ public final class OprCodec {
                         .build())
                 .defaultUseWrapper(false)
                 .annotationIntrospector(new OprNamespaceIntrospector())
+                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+                .addModule(LenientTimes.module())
                 .disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
@@ -139,6 +150,8 @@ public final class OprCodec {
 
     private static JsonMapper jsonMapper(JsonFactory factory) {
         return JsonMapper.builder(factory)
+                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+                .addModule(LenientTimes.module())
                 .disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -174,6 +187,84 @@ public final class OprCodec {
                     "the document is " + document.length + " bytes, more than the " + maxDocumentLength + " accepted");
         }
         return format == OprFormat.XML ? readXml(document, expect) : readJson(document, expect);
+    }
+
+    /** An item of a list that cannot be read on its own: its place in the list, from 0, and why. */
+    public record ItemFault(int index, OprPayloadException problem) {
+    }
+
+    /** A list taken apart: how many items it has, and those that cannot be read on their own. */
+    public record ItemScan(int items, List<ItemFault> faults) {
+
+        static final ItemScan NONE = new ItemScan(0, List.of());
+
+        public ItemScan {
+            faults = List.copyOf(faults);
+        }
+    }
+
+    /**
+     * For a list that {@link #read} refused: how many items it has, and every one that cannot be read on
+     * its own, with the reason and the pointer (into the list as sent) that reading it alone gives. No
+     * faults when the document cannot be taken apart into items (not well-formed, no list) or no item is
+     * wrong alone: its refusal then stands for the whole. A caller that must name each bad item of a bulk
+     * asks this; {@link #read} stops at the first.
+     */
+    public ItemScan scanItems(byte[] document, OprFormat format, Expect expect) {
+        JsonNode items;
+        String base;
+        ObjectMapper mapper;
+        try {
+            if (format == OprFormat.XML) {
+                XMLStreamReader reader = xmlInput.openAtRoot(document);
+                try {
+                    if (!expect.listName.equals(reader.getLocalName())) {
+                        return ItemScan.NONE;
+                    }
+                    items = xml.readValue(reader, JsonNode.class).get(expect.singleName);
+                } finally {
+                    close(reader);
+                }
+                base = "/" + expect.listName + "/" + expect.singleName;
+                mapper = xml;
+            } else {
+                JsonNode tree = json.readTree(document);
+                base = "";
+                if (tree != null && tree.isObject() && tree.size() == 1 && tree.has(expect.listName)) {
+                    tree = tree.get(expect.listName);
+                    base = "/" + expect.listName;
+                }
+                if (tree != null && tree.isObject() && tree.get(expect.singleName) != null
+                        && (tree.get(expect.singleName).isArray() || !base.isEmpty())) {
+                    tree = tree.get(expect.singleName);
+                } else if (tree == null || !tree.isArray()) {
+                    return ItemScan.NONE;
+                }
+                items = tree;
+                base = base + "/" + expect.singleName;
+                mapper = json;
+            }
+        } catch (JacksonException | OprPayloadException | java.io.IOException e) {
+            return ItemScan.NONE;
+        }
+        if (items == null) {
+            return ItemScan.NONE;
+        }
+        List<ItemFault> faults = new ArrayList<>();
+        List<JsonNode> each = new ArrayList<>();
+        if (items.isArray()) {
+            items.forEach(each::add);
+        } else {
+            each.add(items);
+        }
+        for (int i = 0; i < each.size(); i++) {
+            try {
+                mapper.treeToValue(each.get(i), expect.single);
+            } catch (JacksonException e) {
+                faults.add(new ItemFault(i, translate(e, base + "/" + i)));
+            }
+        }
+        return new ItemScan(each.size(), faults);
     }
 
     /** Never refuses a document for its characters; in XML those XML 1.0 cannot carry become U+FFFD. */
@@ -230,28 +321,37 @@ public final class OprCodec {
     /**
      * What the whole document binds to, found by reading its tokens without keeping them: the list
      * for an object whose only member is the items' array, the single document for an object that
-     * is no wrapper. Null for any other shape and for a document that does not read cleanly.
+     * is no wrapper. Null for any other shape, for a document that does not read cleanly, and for one
+     * that names a member twice anywhere but in {@code changed_properties} ({@link JsonNameCheck}):
+     * {@link #readTree} then decides and reports.
      */
     private Class<? extends OprDocument> plainShape(byte[] document, Expect expect) {
-        try (JsonParser parser = json.createParser(document)) {
+        try (JsonParser parser = scanJson.createParser(document)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
-            String first = parser.nextName();
-            if (first == null) {
+            Set<String> names = new HashSet<>();
+            String first = null;
+            JsonToken firstValue = null;
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                if (!names.add(name)) {
+                    return null;
+                }
+                JsonToken value = parser.nextToken();
+                if (first == null) {
+                    first = name;
+                    firstValue = value;
+                }
+                if ((value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY)
+                        && !JsonNameCheck.namesAreUnique(parser, name)) {
+                    return null;
+                }
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null || first == null) {
                 return null;
             }
-            JsonToken firstValue = parser.nextToken();
-            parser.skipChildren();
-            boolean alone = parser.nextToken() == JsonToken.END_OBJECT;
-            while (parser.currentToken() == JsonToken.PROPERTY_NAME) {
-                parser.nextToken();
-                parser.skipChildren();
-                parser.nextToken();
-            }
-            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
-                return null;
-            }
+            boolean alone = names.size() == 1;
             if (alone && first.equals(expect.singleName)) {
                 return firstValue == JsonToken.START_ARRAY ? expect.list : null;
             }

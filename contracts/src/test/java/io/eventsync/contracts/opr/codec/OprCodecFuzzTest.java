@@ -351,7 +351,8 @@ class OprCodecFuzzTest {
                 return OprRecord.ofEvent(values.text(), values.text(), receivedAt,
                         event.id() == null ? event.withId(values.text()) : event);
             }
-            return OprRecord.ofChange(values.text(), values.text(), values.text(), receivedAt, values.eventChange());
+            return OprRecord.ofChange(values.text(), values.text(), values.text(), receivedAt, values.eventChange(),
+                    random.nextBoolean() ? values.event() : null);
         }
 
         private void fuzzDeserializer(String name, Deserializer<?> deserializer, Function<Random, byte[]> validValue) {
