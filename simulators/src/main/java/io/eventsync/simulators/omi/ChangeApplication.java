@@ -17,8 +17,21 @@ public final class ChangeApplication {
     }
 
     public static OprNode apply(OprNode event, OmiChange change) {
+        return apply(event, change.propertyChanges());
+    }
+
+    /**
+     * Applies an {@code event_change} document (its {@code changed_properties}) as a connected server sent it.
+     *
+     * @throws IllegalArgumentException naming the entry when one has no {@code property_name}
+     */
+    public static OprNode apply(OprNode event, OprNode eventChange) {
+        return apply(event, eventChange.child("changed_properties").map(OprNode::children).orElse(List.of()));
+    }
+
+    private static OprNode apply(OprNode event, List<OprNode> propertyChanges) {
         OprNode current = event;
-        for (OprNode propertyChange : change.propertyChanges()) {
+        for (OprNode propertyChange : propertyChanges) {
             current = applyOne(current, propertyChange);
         }
         return current;

@@ -164,8 +164,8 @@ public final class OmiForwarder implements AutoCloseable {
                     (item.isEvent() ? bulkEvents : bulkChanges).add(item);
                 }
             }
-            chunks(bulkEvents).forEach(chunk -> requests.add(() -> sendBulk(chunk)));
-            chunks(bulkChanges).forEach(chunk -> requests.add(() -> sendBulk(chunk)));
+            chunks(bulkEvents, settings.maxBulk()).forEach(chunk -> requests.add(() -> sendBulk(chunk)));
+            chunks(bulkChanges, settings.maxBulk()).forEach(chunk -> requests.add(() -> sendBulk(chunk)));
             runAll(requests, senders);
         }
     }
@@ -494,10 +494,10 @@ public final class OmiForwarder implements AutoCloseable {
         answers.merge(status, 1L, Long::sum);
     }
 
-    private static List<List<Item>> chunks(List<Item> items) {
+    private static List<List<Item>> chunks(List<Item> items, int size) {
         List<List<Item>> chunks = new ArrayList<>();
-        for (int from = 0; from < items.size(); from += MAX_BULK) {
-            chunks.add(items.subList(from, Math.min(items.size(), from + MAX_BULK)));
+        for (int from = 0; from < items.size(); from += size) {
+            chunks.add(items.subList(from, Math.min(items.size(), from + size)));
         }
         return chunks;
     }

@@ -16,15 +16,16 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * OPR documents in XML, OMi's native format: every element in the OPR data-model namespace,
- * declared once on the root. Written with the JDK's StAX writer, read with its StAX reader with
- * DTDs and external entities off (an answer is network input even in a simulator).
+ * declared once on the root. Written with the JDK's own StAX writer, read with its own StAX reader
+ * with DTDs and external entities off (an answer is network input even in a simulator). The JDK's,
+ * not whichever provider the classpath brings, so the bytes are the same wherever the model runs.
  */
 public final class OprXml {
 
     /** The namespace of OMi's data model. */
     public static final String NAMESPACE = "http://www.hp.com/2009/software/opr/data_model";
 
-    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
+    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newDefaultFactory();
     private static final XMLInputFactory INPUT = secureInput();
 
     private OprXml() {
@@ -124,7 +125,7 @@ public final class OprXml {
     }
 
     private static XMLInputFactory secureInput() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
