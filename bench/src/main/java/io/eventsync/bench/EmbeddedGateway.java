@@ -1,6 +1,7 @@
 package io.eventsync.bench;
 
 import io.eventsync.gateway.GatewayApplication;
+import io.eventsync.testkit.TemporaryFolders;
 import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,6 +24,9 @@ final class EmbeddedGateway implements AutoCloseable {
                 "--server.port=0",
                 "--eventsync.kafka.bootstrap-servers=" + bootstrapServers,
                 "--eventsync.gateway.topic=" + topic,
+                // The read model's store belongs to this run's broker: a store from an earlier run would hold
+                // events that broker never had.
+                "--eventsync.gateway.read-model-dir=" + TemporaryFolders.fresh("eventsync-gateway-read-model-"),
                 "--eventsync.gateway.topic-partitions=" + partitions,
                 "--eventsync.gateway.sync-back.topic=" + topic + ".sync-back",
                 "--eventsync.gateway.connected-servers[0].name=" + USER,

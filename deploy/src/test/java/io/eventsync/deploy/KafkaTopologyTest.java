@@ -42,8 +42,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class KafkaTopologyTest {
 
     /** docs/topics.md; the test below derives the same list from the apps' configuration. */
-    private static final Set<String> EVENTSYNC_TOPICS = Set.of("opr.events", "ofsc.events", "ofsc.checkpoints",
-            "egress.routes", "egress.dlq", "egress.replay", "opr.sync-back");
+    private static final Set<String> EVENTSYNC_TOPICS = Set.of("opr.events", "opr.event-state", "ofsc.events",
+            "ofsc.checkpoints", "egress.routes", "egress.dlq", "egress.replay", "opr.sync-back");
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
@@ -51,6 +51,7 @@ class KafkaTopologyTest {
         Set<String> used = new TreeSet<>();
         GatewayProperties gateway = PodConfiguration.of(overlay, App.GATEWAY).bind(GatewayProperties.class);
         used.add(gateway.topic());
+        used.add(gateway.stateTopicName());
         used.add(gateway.syncBack().topic());
         IngestProperties ingest = PodConfiguration.of(overlay, App.INGEST_OFSC).bind(IngestProperties.class);
         used.add(ingest.topic());
@@ -60,19 +61,29 @@ class KafkaTopologyTest {
         assertThat(topics(overlay).keySet()).isEqualTo(used).isEqualTo(EVENTSYNC_TOPICS);
     }
 
-    /** Compacted, one partition: the latest value per key, in one total order (docs/topics.md). */
+    /**
+     * Compacted, one partition: the latest value per key, in one total order (docs/topics.md). The
+     * gateway's state topic is compacted too (the latest state per event, however old), on as many
+     * partitions as the events' topic; everything else is kept by time.
+     */
     @ParameterizedTest
     @EnumSource(Overlay.class)
-    void checkpointsAndRoutesAreCompactedOnOnePartitionEverythingElseIsKeptByTime(Overlay overlay) {
+    void checkpointsRoutesAndEventStatesAreCompactedEverythingElseIsKeptByTime(Overlay overlay) {
         IngestProperties ingest = PodConfiguration.of(overlay, App.INGEST_OFSC).bind(IngestProperties.class);
         EgressProperties egress = PodConfiguration.of(overlay, App.EGRESS_OPSRAMP).bind(EgressProperties.class);
+        GatewayProperties gateway = PodConfiguration.of(overlay, App.GATEWAY).bind(GatewayProperties.class);
         Set<String> compacted = Set.of(ingest.checkpointTopic(), egress.routeTopic());
+        Map<String, KafkaTopic> topics = topics(overlay);
 
-        topics(overlay).forEach((name, topic) -> {
+        topics.forEach((name, topic) -> {
             Map<String, Object> config = topic.getSpec().getConfig();
             if (compacted.contains(name)) {
                 assertThat(config).as(name).containsEntry("cleanup.policy", "compact");
                 assertThat(topic.getSpec().getPartitions()).as(name).isEqualTo(1);
+            } else if (name.equals(gateway.stateTopicName())) {
+                assertThat(config).as(name).containsEntry("cleanup.policy", "compact").doesNotContainKey("retention.ms");
+                assertThat(topic.getSpec().getPartitions()).as(name)
+                        .isEqualTo(topics.get(gateway.topic()).getSpec().getPartitions());
             } else {
                 assertThat(config).as(name).containsEntry("cleanup.policy", "delete").containsKey("retention.ms");
             }
@@ -207,9 +218,10 @@ class KafkaTopologyTest {
     private static Set<String> gatewayNeeds(Overlay overlay) {
         GatewayProperties gateway = PodConfiguration.of(overlay, App.GATEWAY).bind(GatewayProperties.class);
         Set<String> needs = new LinkedHashSet<>();
-        // ReactorKafkaPublisher produces; ReadModelFeed reads every partition (no group); the
-        // admin client lists end offsets and describes the cluster.
-        needs.addAll(grants("topic", "literal", gateway.topic(), "describe", "read", "write"));
+        // ReactorKafkaPublisher produces events and their states; EventStore's global store reads every
+        // partition of the state topic (no group); the admin client lists its end offsets.
+        needs.addAll(grants("topic", "literal", gateway.topic(), "describe", "write"));
+        needs.addAll(grants("topic", "literal", gateway.stateTopicName(), "describe", "read", "write"));
         // SyncBackPublication produces only.
         needs.addAll(grants("topic", "literal", gateway.syncBack().topic(), "describe", "write"));
         return needs;

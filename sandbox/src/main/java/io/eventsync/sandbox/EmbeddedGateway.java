@@ -1,6 +1,7 @@
 package io.eventsync.sandbox;
 
 import io.eventsync.gateway.GatewayApplication;
+import io.eventsync.testkit.TemporaryFolders;
 import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -18,6 +19,9 @@ final class EmbeddedGateway {
                 "--server.port=" + settings.gatewayPort(),
                 "--eventsync.kafka.bootstrap-servers=" + bootstrapServers,
                 "--eventsync.gateway.topic=" + topic,
+                // The read model's store belongs to this run's broker: a store from an earlier run would hold
+                // events that broker never had.
+                "--eventsync.gateway.read-model-dir=" + TemporaryFolders.fresh("eventsync-gateway-read-model-"),
                 "--eventsync.gateway.connected-servers[0].name=" + settings.connectedServerName(),
                 "--eventsync.gateway.connected-servers[0].password=" + settings.connectedServerPassword(),
                 // The sandbox's own shutdown hook closes the gateway before the broker it publishes to;

@@ -154,7 +154,7 @@ final class ForkedKafkaBroker implements RestartableKafkaBroker {
             current.destroyForcibly();
             waitFor(current, STOP_TIMEOUT);
         }
-        deleteRecursively(workDir);
+        TemporaryFolders.deleteRecursively(workDir);
     }
 
     private void formatStorage() {
@@ -295,17 +295,6 @@ final class ForkedKafkaBroker implements RestartableKafkaBroker {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (Files.notExists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            logger.warn("Could not delete {}: {}", dir, e.toString());
         }
     }
 }

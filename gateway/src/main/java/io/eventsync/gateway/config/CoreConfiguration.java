@@ -14,6 +14,7 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 
 /**
  * Beans every feature shares: the clock, the OPR codec, bounded request bodies, the bound on requests
@@ -47,9 +48,13 @@ class CoreConfiguration {
         return new RequestBodies((int) Math.min(Integer.MAX_VALUE, properties.maxBodySize().toBytes()), gatewayWork);
     }
 
+    /** OMi's forwards answer overload themselves: a bulk must come back as a bulk, not one request per event. */
     @Bean
     RequestAdmission requestAdmission(GatewayProperties properties) {
-        return new RequestAdmission(properties.maxConcurrentRequests());
+        String forwards = properties.basePath() + "/event";
+        return new RequestAdmission(properties.maxConcurrentRequests(), exchange ->
+                HttpMethod.POST.equals(exchange.getRequest().getMethod())
+                        && exchange.getRequest().getPath().pathWithinApplication().value().startsWith(forwards));
     }
 
     @Bean

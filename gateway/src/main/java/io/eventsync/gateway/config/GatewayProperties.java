@@ -33,8 +33,11 @@ import org.springframework.validation.annotation.Validated;
  * @param maxInFlightItems items waiting for Kafka across all requests; beyond, 503 at once
  * @param maxConcurrentRequests API requests served at once; beyond, 503 at once, before the body is read
  * @param requestReadTimeout how long a client may take to send a request's headers, and its body (slow clients)
- * @param readModelWait how long a lookup waits for the read model to catch up with the topic
- * @param readModelMaxEvents most events the read model holds; beyond, it forgets closed events first (decision 0011)
+ * @param readModelWait how long a lookup waits for the read model to catch up with the state topic
+ * @param stateTopic the compacted topic of every event as it stands now, which the read model is built from
+ *     (decision 0013); empty: {@code opr.event-state} beside {@code opr.events}, else {@code <topic>-state}
+ * @param readModelDir where the read model keeps its store on disk; empty: a folder under the JVM's temporary
+ *     folder named after the state topic and the cluster
  * @param connectedServers the OMi connected servers allowed in, each with its own password
  * @param syncBack the sync-back endpoint: who may post changes back, and where they go
  */
@@ -54,7 +57,8 @@ public record GatewayProperties(
         @DefaultValue("64") @Min(1) int maxConcurrentRequests,
         @DefaultValue("30s") @NotNull Duration requestReadTimeout,
         @DefaultValue("2s") @NotNull Duration readModelWait,
-        @DefaultValue("100000") @Min(1) int readModelMaxEvents,
+        @DefaultValue("") @NotNull String stateTopic,
+        @DefaultValue("") @NotNull String readModelDir,
         @NotEmpty List<@Valid Credential> connectedServers,
         @DefaultValue @NotNull @Valid SyncBack syncBack) {
 
@@ -70,6 +74,30 @@ public record GatewayProperties(
                 }
             }
         }
+    }
+
+    /**
+     * The state topic: {@code state-topic}, or by default the one that goes with {@code topic}, so that
+     * gateways writing different event topics never share a state topic by accident.
+     */
+    public String stateTopicName() {
+        if (!stateTopic.isBlank()) {
+            return stateTopic;
+        }
+        return Topics.OPR_EVENTS.equals(topic) ? Topics.OPR_EVENT_STATE : topic + "-state";
+    }
+
+    /**
+     * Where the read model's store lives: {@code read-model-dir}, or by default a folder of its own for this
+     * state topic on this cluster under the temporary folder, so that gateways on one machine never share one.
+     */
+    public java.nio.file.Path readModelDirectory(String bootstrapServers) {
+        if (!readModelDir.isBlank()) {
+            return java.nio.file.Path.of(readModelDir);
+        }
+        String name = stateTopicName().replaceAll("[^A-Za-z0-9._-]", "_") + "-"
+                + Integer.toHexString(bootstrapServers.hashCode());
+        return java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "eventsync-gateway", name);
     }
 
     /** A name that authenticates with HTTP Basic and its password (never printed). */

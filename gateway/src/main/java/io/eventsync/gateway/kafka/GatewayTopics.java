@@ -2,9 +2,11 @@ package io.eventsync.gateway.kafka;
 
 import io.eventsync.contracts.topic.TopicProvisioner;
 import io.eventsync.gateway.config.GatewayProperties;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * Creates the gateway's topics at start when they are missing and {@code create-topic} is on, all
@@ -26,6 +28,15 @@ public final class GatewayTopics {
     public String ensure(String topic) {
         if (create) {
             TopicProvisioner.ensure(admin, new NewTopic(topic, Optional.of(partitions), Optional.empty()));
+        }
+        return topic;
+    }
+
+    /** As {@link #ensure}, for a topic that keeps the latest record per key ({@code cleanup.policy=compact}). */
+    public String ensureCompacted(String topic) {
+        if (create) {
+            TopicProvisioner.ensure(admin, new NewTopic(topic, Optional.of(partitions), Optional.empty())
+                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
         }
         return topic;
     }

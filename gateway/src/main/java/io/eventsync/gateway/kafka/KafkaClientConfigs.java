@@ -36,4 +36,9 @@ public final class KafkaClientConfigs {
     public Map<String, Object> consumer(String purpose) {
         return settings.reader(purpose);
     }
+
+    /** What every client shares (cluster, security, client id): the base of a Kafka Streams configuration. */
+    public Map<String, Object> common(String purpose) {
+        return settings.common(purpose);
+    }
 }

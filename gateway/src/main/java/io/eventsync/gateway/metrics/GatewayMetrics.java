@@ -46,6 +46,17 @@ public final class GatewayMetrics {
         }
     }
 
+    /**
+     * A request answered under overload without its body being read: {@code answer} {@code empty_list}
+     * (a bulk, which OMi resends as a bulk) or {@code 503} (one item, which OMi resends after Retry-After).
+     */
+    public void shed(String kind, String answer) {
+        Counter.builder("eventsync.gateway.shed")
+                .description("Requests answered under overload without being read, by kind and answer")
+                .tag("kind", kind).tag("answer", answer)
+                .register(registry).increment();
+    }
+
     public void bulk(int items) {
         bulkSize.record(items);
     }

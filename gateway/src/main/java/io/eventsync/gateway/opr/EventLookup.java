@@ -3,9 +3,9 @@ package io.eventsync.gateway.opr;
 import io.eventsync.gateway.problem.ApiProblem;
 import io.eventsync.gateway.readmodel.KnownEvent;
 import io.eventsync.gateway.readmodel.ReadModelLookup;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.springframework.http.HttpStatus;
@@ -23,27 +23,32 @@ final class EventLookup {
         this.lookup = lookup;
     }
 
-    /** The event, waiting for the read model to catch up only when it does not know the id yet. */
-    Mono<Optional<KnownEvent>> find(String server, String externalId) {
-        return lookup.find(List.of(externalId), forwardedBy(server)).map(found -> found.get(externalId));
-    }
-
     /**
-     * Several events at once: the read model is caught up at most once, and only when it does not
-     * know one of them yet.
+     * The events with every change acknowledged so far applied (read-your-writes), and whether the read
+     * model had caught up with the topic: an id it does not know while behind may be on the topic already.
      */
-    Mono<Map<String, Optional<KnownEvent>>> findAll(String server, Collection<String> externalIds) {
-        return lookup.find(externalIds, forwardedBy(server)).map(ReadModelLookup.Found::events);
+    Mono<ReadModelLookup.Found> current(String server, Collection<String> externalIds) {
+        return lookup.current(externalIds, forwardedBy(server));
     }
 
-    /** The event with every change acknowledged so far applied (read-your-writes). */
+    /** One event as {@link #current(String, Collection)} finds it; unknown once caught up is a 404. */
     Mono<Optional<KnownEvent>> current(String server, String externalId) {
-        return lookup.current(List.of(externalId), forwardedBy(server)).map(found -> found.get(externalId));
+        return current(server, List.of(externalId)).map(found -> found.get(externalId));
     }
 
     static ApiProblem unknown(String externalId) {
         return ApiProblem.of(HttpStatus.NOT_FOUND, "unknown-event", "Unknown event",
                 "no event " + externalId + " was forwarded by this connected server");
+    }
+
+    /**
+     * A 503 for an event the read model does not know yet while it has not caught up with the topic: it
+     * may have been forwarded a moment ago (to another replica), so the client is asked to send again
+     * rather than told the event does not exist.
+     */
+    static ApiProblem behind(String externalId, Duration retryAfter) {
+        return ApiProblem.unavailable("read-model-behind", "the event " + externalId + " is not known yet and the read"
+                + " model is still catching up with the topic: send this again after Retry-After", retryAfter);
     }
 
     private static Predicate<KnownEvent> forwardedBy(String server) {

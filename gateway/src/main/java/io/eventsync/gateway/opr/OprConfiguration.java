@@ -19,15 +19,20 @@ class OprConfiguration {
     }
 
     @Bean
-    EventForwarding eventForwarding(OprPublication publication, GatewayMetrics metrics, Clock clock,
-                                    GatewayProperties properties) {
-        return new EventForwarding(publication, metrics, clock, properties.maxBulkItems(), properties.retryAfter());
+    ItemPublication itemPublication(OprPublication publication, GatewayMetrics metrics, GatewayProperties properties) {
+        return new ItemPublication(publication, metrics, properties.retryAfter());
     }
 
     @Bean
-    ChangeForwarding changeForwarding(OprPublication publication, EventLookup lookup, EventChangeApplier applier,
+    EventForwarding eventForwarding(ItemPublication items, GatewayMetrics metrics, Clock clock,
+                                    GatewayProperties properties) {
+        return new EventForwarding(items, metrics, clock, properties.maxBulkItems());
+    }
+
+    @Bean
+    ChangeForwarding changeForwarding(ItemPublication items, EventLookup lookup, EventChangeApplier applier,
                                       GatewayMetrics metrics, Clock clock, GatewayProperties properties) {
-        return new ChangeForwarding(publication, lookup, applier, metrics, clock, properties.maxBulkItems(),
+        return new ChangeForwarding(items, lookup, applier, metrics, clock, properties.maxBulkItems(),
                 properties.retryAfter());
     }
 }

@@ -1,6 +1,7 @@
 package io.eventsync.gateway.problem;
 
 import io.eventsync.contracts.opr.codec.OprPayloadException;
+import io.eventsync.gateway.http.BodyTooLargeException;
 import io.eventsync.gateway.publish.OverloadedException;
 import io.eventsync.gateway.publish.RecordTooLargeException;
 import io.netty.channel.ChannelException;
@@ -29,6 +30,9 @@ public final class ProblemMapper {
         if (error instanceof OprPayloadException payload) {
             return fromPayload(payload);
         }
+        if (error instanceof BodyTooLargeException tooLarge) {
+            return bodyTooLarge(tooLarge);
+        }
         if (error instanceof DataBufferLimitException) {
             return ApiProblem.of(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
                     "the body is larger than this gateway accepts");
@@ -56,13 +60,19 @@ public final class ProblemMapper {
         return null;
     }
 
+    /** 413: the body is larger than {@code max-body-size}. */
+    public static ApiProblem bodyTooLarge(BodyTooLargeException e) {
+        return ApiProblem.of(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large", e.getMessage());
+    }
+
     /** 413: one item is larger than Kafka takes; {@code pointer} names it when the caller knows the shape. */
     public static ApiProblem itemTooLarge(RecordTooLargeException e, String pointer) {
         return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "item-too-large", "An item is too large for Kafka",
                 e.getMessage() + "; nothing of this request was published", pointer, null);
     }
 
-    private static ApiProblem fromPayload(OprPayloadException e) {
+    /** The problem for a document the codec refused. */
+    public static ApiProblem fromPayload(OprPayloadException e) {
         String pointer = e.pointer().isEmpty() ? null : e.pointer();
         return switch (e.reason()) {
             case MALFORMED -> new ApiProblem(HttpStatus.BAD_REQUEST, "malformed-document",

@@ -15,6 +15,7 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 
 /**
  * Answers every failure as an RFC 9457 problem, in XML when the client speaks XML. It runs
@@ -45,6 +46,14 @@ public final class ProblemWebExceptionHandler implements WebExceptionHandler, Or
         if (response.isCommitted()) {
             return Mono.error(error);
         }
+        if (error instanceof AbortedException) {
+            // The client closed the connection mid-request (gave up, or was cut off): nobody reads an answer, and
+            // nothing of the request was taken. Not a failure of the gateway.
+            log.debug("client closed the connection during {} {}", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath());
+            count("client-closed");
+            return Mono.empty();
+        }
         ApiProblem problem = mapper.toProblem(error);
         if (problem == null) {
             log.error("unexpected failure on {} {}", exchange.getRequest().getMethod(),
@@ -52,10 +61,7 @@ public final class ProblemWebExceptionHandler implements WebExceptionHandler, Or
             problem = ApiProblem.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                     "the gateway failed unexpectedly; nothing of this request was acknowledged");
         }
-        Counter.builder("eventsync.gateway.rejections")
-                .description("Requests answered with a problem, by problem type")
-                .tag("type", problem.slug())
-                .register(registry).increment();
+        count(problem.slug());
         String instance = exchange.getRequest().getPath().value();
         boolean xml = prefersXml(exchange.getRequest());
         byte[] bytes = xml ? body.xml(problem, instance) : body.json(problem, instance);
@@ -71,6 +77,13 @@ public final class ProblemWebExceptionHandler implements WebExceptionHandler, Or
         }
         DataBuffer buffer = response.bufferFactory().wrap(bytes);
         return response.writeWith(Mono.just(buffer));
+    }
+
+    private void count(String type) {
+        Counter.builder("eventsync.gateway.rejections")
+                .description("Requests answered with a problem, by problem type")
+                .tag("type", type)
+                .register(registry).increment();
     }
 
     /** XML for clients that sent XML or ask for it first; JSON for everyone else. */

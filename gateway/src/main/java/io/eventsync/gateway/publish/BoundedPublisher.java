@@ -28,6 +28,16 @@ final class BoundedPublisher {
         this.metrics = metrics;
     }
 
+    /** Whether Kafka takes the record for its size ({@code max.request.size}). */
+    boolean fits(OutgoingRecord record) {
+        return record.sizeUpperBound() <= maxRecordBytes;
+    }
+
+    /** Why Kafka would refuse the record at {@code index} of a request. */
+    RecordTooLargeException tooLarge(int index, OutgoingRecord record) {
+        return new RecordTooLargeException(index, record.sizeUpperBound(), maxRecordBytes);
+    }
+
     /**
      * Publishes the records; the answer lists, in order, each record's acknowledgement or
      * {@code null}. Fails before sending anything with {@link RecordTooLargeException} when a record
@@ -40,18 +50,18 @@ final class BoundedPublisher {
         }
         return Mono.defer(() -> {
             for (int i = 0; i < records.size(); i++) {
-                long bytes = records.get(i).sizeUpperBound();
-                if (bytes > maxRecordBytes) {
-                    return Mono.error(new RecordTooLargeException(i, bytes, maxRecordBytes));
+                if (!fits(records.get(i))) {
+                    return Mono.error(tooLarge(i, records.get(i)));
                 }
             }
-            if (!limit.tryAcquire(records.size())) {
+            int taken = limit.tryAcquire(records.size());
+            if (taken == 0) {
                 return Mono.error(new OverloadedException(limit.inFlight(), records.size()));
             }
             long started = System.nanoTime();
             return publisher.publish(records, deadline)
                     .doOnNext(acks -> metrics.published(System.nanoTime() - started))
-                    .doFinally(signal -> limit.release(records.size()));
+                    .doFinally(signal -> limit.release(taken));
         });
     }
 }

@@ -16,12 +16,18 @@ public final class InFlightLimit {
         this.permits = new Semaphore(capacity);
     }
 
-    public boolean tryAcquire(int items) {
-        return items <= capacity && permits.tryAcquire(items);
+    /**
+     * Takes room for {@code items}, or none: the permits taken (to give back with {@link #release}), or 0.
+     * A request of more items than the whole bound takes all of it, so it goes when nothing else waits
+     * rather than never (a bulk refused for its size would be refused every time OMi resends it).
+     */
+    public int tryAcquire(int items) {
+        int wanted = Math.min(items, capacity);
+        return permits.tryAcquire(wanted) ? wanted : 0;
     }
 
-    public void release(int items) {
-        permits.release(items);
+    public void release(int taken) {
+        permits.release(taken);
     }
 
     public int inFlight() {

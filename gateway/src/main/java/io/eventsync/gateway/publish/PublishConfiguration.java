@@ -42,8 +42,10 @@ class PublishConfiguration {
     }
 
     @Bean
-    OprPublication oprPublication(BoundedPublisher publisher, GatewayProperties properties, OprCodec codec) {
-        return new OprPublication(publisher, properties.topic(), new OprRecordSerde(codec).serializer());
+    OprPublication oprPublication(BoundedPublisher publisher, GatewayTopics topics, GatewayProperties properties,
+                                  OprCodec codec) {
+        return new OprPublication(publisher, topics.ensure(properties.topic()),
+                topics.ensureCompacted(properties.stateTopicName()), new OprRecordSerde(codec).serializer());
     }
 
     @Bean

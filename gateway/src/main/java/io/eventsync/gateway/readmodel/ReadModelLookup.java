@@ -9,15 +9,16 @@ import java.util.function.Predicate;
 import reactor.core.publisher.Mono;
 
 /**
- * Finds events in the read model, waiting for it to catch up with the topic only when it does not
- * know one of them yet (an event acknowledged a moment ago may still be on its way in). Each
- * caller says which events it may see.
+ * Finds events in the read model, waiting for it to catch up with the state topic first: an event
+ * acknowledged a moment ago (on any replica) may still be on its way into this replica's store, and a
+ * change must be applied to the event as it stands after every change acknowledged before it. Each caller
+ * says which events it may see.
  */
 public final class ReadModelLookup {
 
     /**
-     * What a lookup found, by external id, and whether the read model had caught up when it
-     * looked: an id it did not find while behind may still be on the topic.
+     * What a lookup found, by external id, and whether the read model had caught up when it looked: an id
+     * it did not find while behind may be on the topic already, so it is not known to be unknown.
      */
     public record Found(Map<String, Optional<KnownEvent>> events, boolean caughtUp) {
 
@@ -26,17 +27,23 @@ public final class ReadModelLookup {
         }
     }
 
-    private final EventReadModel model;
-    private final ReadModelFeed feed;
+    private final EventStore store;
     private final Duration wait;
 
-    public ReadModelLookup(EventReadModel model, ReadModelFeed feed, Duration wait) {
-        this.model = model;
-        this.feed = feed;
+    public ReadModelLookup(EventStore store, Duration wait) {
+        this.store = store;
         this.wait = wait;
     }
 
-    /** The events; the read model is caught up at most once, and only when one is not visible yet. */
+    /** The events with every change acknowledged so far applied (read-your-writes). */
+    public Mono<Found> current(Collection<String> externalIds, Predicate<KnownEvent> visible) {
+        return store.awaitCaughtUp(wait).map(caught -> new Found(look(externalIds, visible), caught));
+    }
+
+    /**
+     * The events; the read model is caught up only when one of them is not visible yet. For readers that
+     * need an event to exist, not its latest changes (sync-back checks that OMi forwarded it).
+     */
     public Mono<Found> find(Collection<String> externalIds, Predicate<KnownEvent> visible) {
         Map<String, Optional<KnownEvent>> found = look(externalIds, visible);
         if (found.values().stream().allMatch(Optional::isPresent)) {
@@ -45,14 +52,9 @@ public final class ReadModelLookup {
         return current(externalIds, visible);
     }
 
-    /** The events with every change acknowledged so far applied (read-your-writes). */
-    public Mono<Found> current(Collection<String> externalIds, Predicate<KnownEvent> visible) {
-        return feed.awaitCaughtUp(wait).map(caught -> new Found(look(externalIds, visible), caught));
-    }
-
     private Map<String, Optional<KnownEvent>> look(Collection<String> externalIds, Predicate<KnownEvent> visible) {
         Map<String, Optional<KnownEvent>> found = new HashMap<>();
-        externalIds.forEach(id -> found.put(id, model.find(id).filter(visible)));
+        externalIds.forEach(id -> found.put(id, store.find(id).filter(visible)));
         return found;
     }
 }

@@ -57,7 +57,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A corpus of hostile requests against every endpoint (OMi's, sync-back, actuator), sent byte for
  * byte over plain sockets to the real gateway on its default limits. Each must get its documented
- * 4xx as an RFC 9457 problem, never echo a password, never make the gateway fetch anything, and
+ * 4xx as an RFC 9457 problem (a bulk: a 501 naming what refused it, so that OMi resends each item
+ * alone rather than failing all of them), never echo a password, never make the gateway fetch anything, and
  * leave the gateway serving; what was acknowledged before stays on the topic and nothing of the
  * corpus is published. {@code BadInputIT} has the plain cases on {@code POST /event}; this is the rest.
  */
@@ -149,10 +150,12 @@ class HostileInputIT extends GatewayTestBase {
         String changeListXml = resource("event_change_list.xml");
 
         // Malformed and truncated, on the endpoints BadInputIT does not post to.
+        // A bulk OMi sent is never refused whole with a 4xx (OMi would fail every event of it for good): it is
+        // answered 501, so OMi resends each item alone, each judged on its own (decision 0012).
         cases.add(post("truncated JSON bulk", event).json("{\"event\":[{\"id\":\"hostile-1\"},{\"id\":\"hostile-2\"")
-                .expect(400, "malformed-document", null));
+                .resentAlone("malformed-document", null));
         cases.add(post("truncated XML bulk", event).xml(eventListXml.substring(0, eventListXml.length() * 2 / 3))
-                .expect(400, "malformed-document", null));
+                .resentAlone("malformed-document", null));
         cases.add(post("two XML root elements", event).xml("<event xmlns=\"" + OPR_NS + "\"><id>hostile-root-1</id>"
                 + "</event><event xmlns=\"" + OPR_NS + "\"><id>hostile-root-2</id></event>")
                 .expect(400, "malformed-document", null));
@@ -168,11 +171,11 @@ class HostileInputIT extends GatewayTestBase {
                 + "</event_change></changed_properties>").expect(400, "malformed-document", null));
         cases.add(post("empty change", change).json("").expect(400, "malformed-document", null));
         cases.add(post("truncated JSON change list", changes).json(changeListJson.substring(0,
-                changeListJson.length() / 2)).expect(400, "malformed-document", null));
+                changeListJson.length() / 2)).resentAlone("malformed-document", null));
         cases.add(post("truncated XML change list", "/opr/event_change").xml(changeListXml.substring(0,
-                changeListXml.length() / 2)).expect(400, "malformed-document", null));
+                changeListXml.length() / 2)).resentAlone("malformed-document", null));
         cases.add(post("empty XML change list", changes).xml("<?xml version=\"1.0\"?>")
-                .expect(400, "malformed-document", null));
+                .resentAlone("malformed-document", null));
         cases.add(post("sync-back with trailing garbage", syncBack).json(validSyncBack + "]")
                 .expect(400, "malformed-document", null));
         cases.add(post("sync-back truncated", syncBack).json(validSyncBack.substring(0, validSyncBack.length() - 3))
@@ -210,7 +213,7 @@ class HostileInputIT extends GatewayTestBase {
 
         // Deep nesting, far beyond 32 levels (a recursive parser would overflow its stack).
         cases.add(post("JSON nested 100,000 deep", event).json("[".repeat(100_000) + "]".repeat(100_000))
-                .expect(400, "document-limit-exceeded", null));
+                .resentAlone("document-limit-exceeded", null));
         cases.add(post("XML nested 50,000 deep", event).xml("<event xmlns=\"" + OPR_NS + "\"><id>hostile</id>"
                 + "<x>".repeat(50_000) + "</x>".repeat(50_000) + "</event>")
                 .expect(400, "document-limit-exceeded", null));
@@ -218,7 +221,7 @@ class HostileInputIT extends GatewayTestBase {
                 + "1" + "}".repeat(40) + "}").expect(400, "document-limit-exceeded", null));
         cases.add(post("XML change list nested 10,000 deep", changes).xml("<event_change_list xmlns=\"" + OPR_NS
                 + "\"><event_change>" + "<changed_properties>".repeat(10_000) + "</changed_properties>".repeat(10_000)
-                + "</event_change></event_change_list>").expect(400, "document-limit-exceeded", null));
+                + "</event_change></event_change_list>").resentAlone("document-limit-exceeded", null));
         cases.add(post("sync-back nested 100,000 deep", syncBack).json("{\"external_id\":\"hostile\",\"changes\":"
                 + "{\"a\":".repeat(100_000) + "1" + "}".repeat(100_000) + "}")
                 .expect(400, "document-limit-exceeded", null));
@@ -246,11 +249,11 @@ class HostileInputIT extends GatewayTestBase {
 
         // Huge arrays.
         cases.add(post("bulk of 50,000 events", event).json("[" + String.join(",", Collections.nCopies(50_000,
-                "{}")) + "]").expect(413, "too-many-items", null));
+                "{}")) + "]").resentAlone("too-many-items", null));
         cases.add(post("XML bulk of 50,000 events", event).xml("<event_list xmlns=\"" + OPR_NS + "\">"
-                + "<event/>".repeat(50_000) + "</event_list>").expect(413, "too-many-items", null));
+                + "<event/>".repeat(50_000) + "</event_list>").resentAlone("too-many-items", null));
         cases.add(post("change list of 50,000 changes", changes).json("[" + String.join(",",
-                Collections.nCopies(50_000, "{}")) + "]").expect(413, "too-many-items", null));
+                Collections.nCopies(50_000, "{}")) + "]").resentAlone("too-many-items", null));
         cases.add(post("sync-back bulk of 50,000 changes", syncBack).json("[" + String.join(",",
                 Collections.nCopies(50_000, "{}")) + "]").expect(413, "too-many-items", null));
         // Within max-body-size, but one record larger than Kafka takes: it can never be published, so it is
@@ -305,7 +308,7 @@ class HostileInputIT extends GatewayTestBase {
                 .expect(400, "malformed-document", null));
         cases.add(post("duplicate event_ref in a change list", changes).json("{\"event_change\":[{\"event_ref\":"
                 + "{\"target_global_id\":\"" + KNOWN + "\"},\"event_ref\":{\"target_global_id\":\"other\"}}]}")
-                .expect(400, "malformed-document", null));
+                .resentAlone("malformed-document", null));
         cases.add(post("duplicate key in sync-back changes", syncBack).json("{\"external_id\":\"" + KNOWN + "\","
                 + "\"changes\":{\"state\":\"closed\",\"state\":\"open\"}}").expect(400, "malformed-document", null));
 
@@ -320,7 +323,7 @@ class HostileInputIT extends GatewayTestBase {
                 + "9".repeat(40) + "}").expect(400, "document-limit-exceeded", null));
         cases.add(post("sequence number out of range in a change list", changes).json("{\"event_change\":["
                 + "{\"sequence_number\":99999999999999999999,\"event_ref\":{\"target_global_id\":\"" + KNOWN + "\"}}]}")
-                .expect(400, "invalid-field", "/event_change/0/sequence_number"));
+                .resentAlone("invalid-field", "/event_change/0/sequence_number"));
 
         // Path traversal and control characters in URL paths (GET and change endpoints).
         cases.add(post("change path with encoded slashes", "/opr/event_change/..%2F..%2Fevent").json(validChange)
@@ -367,16 +370,16 @@ class HostileInputIT extends GatewayTestBase {
                 + "Set-Cookie: x=y</id></event>").expect(400, "invalid-field", "/event/id"));
         cases.add(post("tab in a bulk item id", event).xml("<event_list xmlns=\"" + OPR_NS + "\"><event><id>ok</id>"
                 + "</event><event><id>ok</id></event><event><id>a&#9;b</id></event></event_list>")
-                .expect(400, "invalid-field", "/event_list/event/2/id"));
+                .resentAlone("invalid-field", "/event_list/event/2/id"));
         cases.add(post("control character in a change's event_ref", change).json("{\"event_ref\":"
                 + "{\"target_global_id\":\"" + KNOWN + "\\u0007\"}," + validChange.substring(1))
                 .expect(400, "invalid-field", "/event_ref/target_global_id"));
         cases.add(post("BEL in a change list target_global_id", changes).json("{\"event_change\":[{\"event_ref\":"
                 + "{\"target_global_id\":\"a\\u0007b\"}}]}")
-                .expect(400, "invalid-field", "/event_change/0/event_ref/target_global_id"));
+                .resentAlone("invalid-field", "/event_change/0/event_ref/target_global_id"));
         cases.add(post("ESC in a change list target_id", changes).json("{\"event_change\":[{\"event_ref\":"
                 + "{\"target_id\":\"../\\u001b[31m\"}}]}")
-                .expect(400, "invalid-field", "/event_change/0/event_ref/target_id"));
+                .resentAlone("invalid-field", "/event_change/0/event_ref/target_id"));
         cases.add(post("line feed in a sync-back external id", syncBack).json("{\"external_id\":\"" + KNOWN
                 + "\\nx\",\"changes\":{\"state\":\"closed\"}}").expect(400, "invalid-field", "/external_id"));
 
@@ -396,7 +399,7 @@ class HostileInputIT extends GatewayTestBase {
         cases.add(post("change declaring 5 MB, sending 1 KB", change).json("{\"changed_properties\":\""
                 + "c".repeat(1_000)).declare(5L * 1024 * 1024).expect(413, "body-too-large", null));
         cases.add(post("chunked change list over 4 MB", changes).json("{\"event_change\":[{\"title\":\""
-                + "c".repeat(MAX_BODY) + "\"}]}").chunked().expect(413, "body-too-large", null));
+                + "c".repeat(MAX_BODY) + "\"}]}").chunked().resentAlone("body-too-large", null));
         cases.add(post("chunked sync-back over 4 MB", syncBack).json("{\"external_id\":\"hostile\",\"changes\":"
                 + "{\"description\":\"" + "d".repeat(MAX_BODY) + "\"}}").chunked().expect(413, "body-too-large", null));
         cases.add(post("Expect 100-continue declaring 5 MB", event).json("").declare(5L * 1024 * 1024)
@@ -621,6 +624,11 @@ class HostileInputIT extends GatewayTestBase {
             assertThat(problem.path("errors").path(0).path("pointer").asString()).as("pointer: %s", shown)
                     .isEqualTo(hostile.pointer);
         }
+        if (hostile.cause != null) {
+            assertThat(problem.path("items").path(0).path("type").asString(problem.path("cause").asString()))
+                    .as("what each item, or the bulk as a whole, would be refused for: %s", shown)
+                    .isEqualTo(hostile.cause);
+        }
         if (hostile.status == 401) {
             assertThat(answer.header("www-authenticate")).isEqualTo("Basic realm=\"eventsync\"");
         }
@@ -703,6 +711,7 @@ class HostileInputIT extends GatewayTestBase {
         int status;
         String type;
         String pointer;
+        String cause;
         boolean byDecoder;
         String acceptedOmiId;
 
@@ -762,6 +771,12 @@ class HostileInputIT extends GatewayTestBase {
             this.declaredLength = length;
             this.declaredByHand = length == null;
             return this;
+        }
+
+        /** A bulk answered 501, so that OMi resends each item alone; {@code cause} is what refused it. */
+        Case resentAlone(String why, String firstPointer) {
+            this.cause = why;
+            return expect(501, "resend-items-alone", firstPointer);
         }
 
         Case expect(int status, String type, String pointer) {

@@ -29,7 +29,7 @@ class GatewayPropertiesTest {
 
     private static GatewayProperties properties(List<Credential> servers, SyncBack syncBack) {
         return new GatewayProperties("/opr", "opr.events", 3, true, DataSize.ofMegabytes(4), 1000,
-                Duration.ofSeconds(10), Duration.ofSeconds(5), 20_000, 64, Duration.ofSeconds(30), Duration.ofSeconds(2), 100_000,
-                servers, syncBack);
+                Duration.ofSeconds(10), Duration.ofSeconds(5), 20_000, 64, Duration.ofSeconds(30), Duration.ofSeconds(2),
+                "", "", servers, syncBack);
     }
 }

@@ -40,7 +40,7 @@ class GatewayMetricsIT extends GatewayTestBase {
                 .containsPattern("eventsync_gateway_bulk_items_count\\{[^}]*} 1")
                 .containsPattern("eventsync_gateway_inflight_items\\{")
                 .containsPattern("eventsync_gateway_read_model_events\\{")
-                .containsPattern("eventsync_gateway_read_model_forgotten_total\\{[^}]*state=\"open\"")
+                .containsPattern("eventsync_gateway_read_model_applied_total\\{[^}]*} [1-9]")
                 .containsPattern("eventsync_gateway_rejections_total\\{[^}]*type=\"malformed-document\"[^}]*} 1\\.0")
                 .containsPattern("http_server_requests_seconds_count\\{[^}]*status=\"200\"[^}]*uri=\"/opr/event\"")
                 .contains("application=\"eventsync-gateway\"");

@@ -20,8 +20,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Hostile and broken requests: each gets its 4xx as a problem document naming what is wrong, the
- * gateway keeps serving, and nothing of them reaches the topic.
+ * Hostile and broken requests: each gets its problem document naming what is wrong (a 4xx; a bulk a
+ * 501, so that OMi resends each item alone), the gateway keeps serving, and nothing of them reaches
+ * the topic.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputIT extends GatewayTestBase {
@@ -70,15 +71,17 @@ class BadInputIT extends GatewayTestBase {
                         "/duplicate_count"),
                 Arguments.of("missing event id", "application/xml", "<event><title>no id</title></event>", 400,
                         "missing-field", "/event/id"),
+                // A bulk is never refused whole with a 4xx: OMi would fail every event of it for good. 501 has OMi
+                // resend each event alone (decision 0012), and only the bad one then gets its 400.
                 Arguments.of("missing id in a bulk item", "application/json",
-                        "{\"event\":[{\"id\":\"a\"},{\"title\":\"b\"}]}", 400, "missing-field", "/event/1/id"),
+                        "{\"event\":[{\"id\":\"a\"},{\"title\":\"b\"}]}", 501, "resend-items-alone", "/event/1/id"),
                 Arguments.of("control characters in id", "application/json", "{\"id\":\"a\\u0000b\\nc\"}", 400,
                         "invalid-field", "/id"),
                 Arguments.of("id too long", "application/json", "{\"id\":\"" + "x".repeat(300) + "\"}", 400,
                         "invalid-field", "/id"),
                 Arguments.of("a change sent as an event", "application/xml", resource("event_change.xml"), 400,
                         "wrong-document", null),
-                Arguments.of("too many items", "application/json", bulk, 413, "too-many-items", null),
+                Arguments.of("too many items", "application/json", bulk, 501, "resend-items-alone", null),
                 Arguments.of("oversized body", "application/json",
                         "{\"id\":\"a\",\"title\":\"" + "x".repeat(MAX_BODY) + "\"}", 413, "body-too-large", null),
                 Arguments.of("plain text", "text/plain", "id=a", 415, "unsupported-media-type", null),

@@ -104,15 +104,15 @@ class ForwardChangesIT extends GatewayTestBase {
     }
 
     @Test
-    void bulkChangesEchoSequenceNumbersAndLeaveOutUnknownEvents() {
+    void bulkChangesEchoSequenceNumbersAndApplyInOrder() {
         String a = UUID.randomUUID().toString();
         String b = UUID.randomUUID().toString();
         String externalA = forward(a, "major");
-        forward(b, "major");
+        String externalB = forward(b, "major");
         String bulk = "<event_change_list xmlns=\"http://www.hp.com/2009/software/opr/data_model\">"
                 + change(1, "<target_global_id>" + externalA + "</target_global_id>", "severity", "critical")
                 + change(2, "<target_id>" + b + "</target_id>", "state", "closed")
-                + change(3, "<target_id>" + UUID.randomUUID() + "</target_id>", "state", "closed")
+                + change(3, "<global_id>" + externalB + "</global_id>", "severity", "minor")
                 + "</event_change_list>";
 
         byte[] answer = omi.post().uri("/event_change/")
@@ -120,28 +120,34 @@ class ForwardChangesIT extends GatewayTestBase {
                 .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
 
         OprEventChangeList list = (OprEventChangeList) codec.read(answer, OprFormat.XML, Expect.EVENT_CHANGES);
-        assertThat(list.eventChange()).extracting(c -> c.sequenceNumber()).containsExactly(1L, 2L);
+        assertThat(list.eventChange()).extracting(c -> c.sequenceNumber()).containsExactly(1L, 2L, 3L);
         assertThat(get(externalA).severity()).isEqualTo(Severity.CRITICAL);
-        assertThat(recordsFor(b, 2)).extracting(r -> r.value().kind())
-                .containsExactly(OprRecordKind.EVENT, OprRecordKind.EVENT_CHANGE);
+        assertThat(get(externalB).state()).isEqualTo(State.CLOSED);
+        assertThat(get(externalB).severity()).isEqualTo(Severity.MINOR);
+        assertThat(recordsFor(b, 3)).extracting(r -> r.value().kind())
+                .containsExactly(OprRecordKind.EVENT, OprRecordKind.EVENT_CHANGE, OprRecordKind.EVENT_CHANGE);
     }
 
     @Test
-    void bulkChangeWithoutEventRefRefusesTheWholeBulk() {
+    void bulkWithAChangeOmiCannotHaveSentIsAnsweredSoThatOmiResendsEachAlone() {
         String a = UUID.randomUUID().toString();
         forward(a, "major");
+        String neverForwarded = UUID.randomUUID().toString();
         String bulk = "<event_change_list>"
                 + change(1, "<target_id>" + a + "</target_id>", "state", "closed")
                 + "<event_change><sequence_number>2</sequence_number><changed_properties/></event_change>"
+                + change(3, "<target_id>" + neverForwarded + "</target_id>", "state", "closed")
                 + "</event_change_list>";
 
         omi.post().uri("/event_change").contentType(MediaType.APPLICATION_XML).bodyValue(bulk)
-                .exchange().expectStatus().isBadRequest()
+                .exchange().expectStatus().isEqualTo(501)
                 .expectHeader().contentTypeCompatibleWith(MediaType.parseMediaType("application/problem+xml"))
                 .expectBody(String.class).value(body -> assertThat(body)
+                        .contains("urn:eventsync:problem:resend-items-alone")
                         .contains("/event_change_list/event_change/1/event_ref")
-                        .contains("urn:eventsync:problem:missing-field"));
-        assertThat(recordsNow(a)).hasSize(1);
+                        .contains("<type>missing-field</type>").contains("<sequence_number>2</sequence_number>")
+                        .contains("<type>unknown-event</type>").contains("<sequence_number>3</sequence_number>"));
+        assertThat(recordsNow(a)).as("nothing of the bulk published").hasSize(1);
     }
 
     @Test

@@ -57,7 +57,7 @@ class ForwardEventsIT extends GatewayTestBase {
         assertThat(record.value().event().id()).isEqualTo(omiId);
         assertThat(record.value().event().other()).containsKey("future_element");
         assertThat(TopicReader.headers(record)).containsEntry("content-type", "application/json")
-                .containsEntry("eventsync-schema", "eventsync.opr-record/v1")
+                .containsEntry("eventsync-schema", "eventsync.opr-record/v2")
                 .containsEntry("eventsync-kind", "event")
                 .containsEntry("eventsync-source", "omi")
                 .containsEntry("eventsync-connected-server", SERVER)

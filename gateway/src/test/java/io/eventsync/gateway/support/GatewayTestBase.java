@@ -38,6 +38,8 @@ public abstract class GatewayTestBase {
     protected static void gatewayProperties(DynamicPropertyRegistry registry, KafkaBroker broker, String topic) {
         registry.add("eventsync.kafka.bootstrap-servers", broker::bootstrapServers);
         registry.add("eventsync.gateway.topic", () -> topic);
+        // The read model's store, one per test class, under target/ where a clean build removes it.
+        registry.add("eventsync.gateway.read-model-dir", () -> "target/read-model/" + topic);
         registry.add("eventsync.gateway.connected-servers[0].name", () -> SERVER);
         registry.add("eventsync.gateway.connected-servers[0].password", () -> PASSWORD);
         registry.add("eventsync.gateway.connected-servers[1].name", () -> OTHER_SERVER);

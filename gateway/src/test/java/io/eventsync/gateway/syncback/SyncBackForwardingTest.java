@@ -11,9 +11,7 @@ import io.eventsync.gateway.metrics.GatewayMetrics;
 import io.eventsync.gateway.problem.ApiProblem;
 import io.eventsync.gateway.problem.ProblemBody;
 import io.eventsync.gateway.publish.Acknowledgement;
-import io.eventsync.gateway.readmodel.EventChangeApplier;
-import io.eventsync.gateway.readmodel.EventReadModel;
-import io.eventsync.gateway.readmodel.ReadModelFeed;
+import io.eventsync.gateway.readmodel.EventStore;
 import io.eventsync.gateway.readmodel.ReadModelLookup;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +19,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
-import org.mockito.Mockito;
 import org.springframework.http.HttpStatus;
 
 /** What a request's answer is once Kafka has answered for each of its changes. */
@@ -73,12 +73,13 @@ class SyncBackForwardingTest {
     @Test
     void anUnknownExternalIdWhileTheReadModelIsBehindIsA503RatherThanAFalse404() {
         var json = OprCodec.withDefaults().jsonMapper();
-        EventReadModel empty = new EventReadModel(new EventChangeApplier(json), 10);
-        // An admin client that cannot tell where the topic ends: the read model cannot catch up.
-        ReadModelFeed behind = new ReadModelFeed(() -> null, Mockito.mock(Admin.class), "opr.events", null, empty);
+        // A read model whose Kafka cannot be reached, so it cannot tell where the topic ends: it never catches up.
+        Admin nowhere = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1",
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 1000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 1000));
+        EventStore behind = new EventStore(new Properties(), "opr.event-state", nowhere, null);
         SyncBackForwarding withReadModel = new SyncBackForwarding(
                 new SyncBackReader(json, new SyncBackValidation(json, () -> "generated"), 10), null,
-                new ReadModelLookup(empty, behind, Duration.ofMillis(50)), new GatewayMetrics(registry, () -> 0),
+                new ReadModelLookup(behind, Duration.ofMillis(50)), new GatewayMetrics(registry, () -> 0),
                 Clock.systemUTC(), Duration.ofSeconds(7));
         byte[] request = "{\"external_id\":\"e-1\",\"changes\":{\"state\":\"closed\"}}".getBytes(StandardCharsets.UTF_8);
 
@@ -89,6 +90,7 @@ class SyncBackForwardingTest {
                     assertThat(problem.retryAfter()).isEqualTo(Duration.ofSeconds(7));
                 });
         assertThat(items("rejected", "read_model_behind")).isEqualTo(1);
+        nowhere.close(Duration.ZERO);
     }
 
     private double items(String result, String reason) {
