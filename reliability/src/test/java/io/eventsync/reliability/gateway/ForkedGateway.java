@@ -3,9 +3,15 @@ package io.eventsync.reliability.gateway;
 import io.eventsync.gateway.GatewayApplication;
 import io.eventsync.reliability.ForkedApp;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 /** The real gateway in its own JVM ({@link ForkedApp}), with one connected server OMi posts as. */
@@ -67,6 +73,22 @@ public final class ForkedGateway implements AutoCloseable {
 
     public String prometheus() throws IOException, InterruptedException {
         return app.prometheus();
+    }
+
+    /** The status of {@code GET /opr/event/<externalId>} as the connected server: 200 when the read model holds it. */
+    public int getEvent(String externalId) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                                    URI.create("http://127.0.0.1:" + port() + "/opr/event/" + externalId))
+                            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                                    (SERVER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                            .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
     }
 
     /** A new JVM on the same port, returned once it says it is ready. */

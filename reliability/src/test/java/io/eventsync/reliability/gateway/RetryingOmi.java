@@ -48,6 +48,7 @@ public final class RetryingOmi implements AutoCloseable {
     private final AtomicInteger unanswered = new AtomicInteger();
     private final AtomicInteger serverErrors = new AtomicInteger();
     private final AtomicInteger carriedOver = new AtomicInteger();
+    private final AtomicInteger bulksLeavingItemsOut = new AtomicInteger();
     private final ExecutorService threads;
     private final List<Future<?>> senders = new ArrayList<>();
 
@@ -94,6 +95,11 @@ public final class RetryingOmi implements AutoCloseable {
 
     public int carriedOver() {
         return carriedOver.get();
+    }
+
+    /** 2xx bulk answers that left items out (Kafka took none, or not all, in time): those come back as a bulk. */
+    public int bulksLeavingItemsOut() {
+        return bulksLeavingItemsOut.get();
     }
 
     /** No new events; returns once every event sent so far has been listed by some 2xx. */
@@ -147,6 +153,9 @@ public final class RetryingOmi implements AutoCloseable {
                     String id = ids.get(event.sequenceNumber().intValue());
                     acknowledged.put(id, event.id());
                     notListed.remove(id);
+                }
+                if (!notListed.isEmpty()) {
+                    bulksLeavingItemsOut.incrementAndGet();
                 }
                 return notListed;
             }
