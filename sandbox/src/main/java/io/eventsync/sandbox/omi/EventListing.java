@@ -1,9 +1,7 @@
 package io.eventsync.sandbox.omi;
 
-import io.eventsync.contracts.opr.OprEvent;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code GET /sim/events}: every event OMi knows, oldest forwarded first, as a script following a run wants
@@ -13,7 +11,6 @@ import tools.jackson.databind.node.ObjectNode;
 final class EventListing {
 
     private final ForwardedEvents events;
-    /** The codec's mapper, so {@code state} is written as OPR spells it ({@code in_progress}). */
     private final JsonMapper json;
 
     EventListing(ForwardedEvents events, JsonMapper json) {
@@ -24,13 +21,14 @@ final class EventListing {
     SyncAnswer answer() {
         ArrayNode listing = json.createArrayNode();
         for (ForwardedEvents.Known known : events.known()) {
-            OprEvent event = known.forwarded().event();
-            ObjectNode item = listing.addObject()
-                    .put("omi_event_id", event.id())
+            var event = known.forwarded().event();
+            listing.addObject()
+                    .put("omi_event_id", known.forwarded().omiId())
                     .put("external_id", known.forwarded().externalId())
-                    .put("connected_server", known.forwarded().connectedServer());
-            item.set("state", json.valueToTree(event.state()));
-            item.put("title", event.title()).put("changes_received", known.changesReceived());
+                    .put("connected_server", known.forwarded().connectedServer())
+                    .put("state", event.textOf("state").orElse(null))
+                    .put("title", event.textOf("title").orElse(null))
+                    .put("changes_received", known.changesReceived());
         }
         return SyncAnswer.json(json, listing);
     }

@@ -1,18 +1,11 @@
 package io.eventsync.sandbox.omi;
 
-import io.eventsync.contracts.opr.ChangeOperation;
-import io.eventsync.contracts.opr.ChangedProperties;
-import io.eventsync.contracts.opr.EventRef;
-import io.eventsync.contracts.opr.OprEvent;
-import io.eventsync.contracts.opr.OprEventChange;
-import io.eventsync.contracts.opr.PropertyChange;
+import io.eventsync.simulators.omi.OmiChange;
+import io.eventsync.simulators.omi.OprNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * An {@code event} document carrying changed fields ({@code PUT event/<id>}, {@code POST event_list}) as the
@@ -28,34 +21,29 @@ final class EventUpdates {
             "custom_attribute_list", "custom_attribute",
             "annotation_list", "annotation");
 
-    private final JsonMapper json;
-
-    EventUpdates(JsonMapper json) {
-        this.json = json;
+    private EventUpdates() {
     }
 
-    OprEventChange asChange(String omiId, OprEvent changed) {
-        ObjectNode fields = json.valueToTree(changed);
-        List<PropertyChange> changes = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> field : fields.properties()) {
-            String name = field.getKey();
+    static OprNode asChange(String omiId, OprNode changed) {
+        List<OprNode> changes = new ArrayList<>();
+        for (OprNode field : changed.children()) {
+            String name = field.name();
             String entryName = LIST_ENTRIES.get(name);
             if (IDENTITY.contains(name)) {
                 continue;
             }
-            if (entryName == null) {
-                changes.add(change(name, field.getValue(), null));
+            if (entryName != null) {
+                field.children(entryName).forEach(entry -> changes.add(OmiChange.listEntry(entryName, "update", entry)));
+            } else if (field.isLeaf()) {
+                changes.add(OmiChange.scalar(name, field.text(), null));
             } else {
-                for (JsonNode entry : field.getValue().path(entryName)) {
-                    changes.add(change(entryName, entry, ChangeOperation.UPDATE));
-                }
+                changes.add(OmiChange.structured(name, field));
             }
         }
-        return new OprEventChange(null, changed.sequenceNumber(), new EventRef(omiId, null, null, null),
-                new ChangedProperties(changes), Map.of());
-    }
-
-    private static PropertyChange change(String name, JsonNode value, ChangeOperation operation) {
-        return new PropertyChange(PropertyChange.elementFor(name), name, value, null, operation);
+        List<OprNode> parts = new ArrayList<>();
+        changed.child("sequence_number").ifPresent(parts::add);
+        parts.add(OprNode.branch("event_ref", OprNode.leaf("id", omiId)));
+        parts.add(OprNode.branch("changed_properties", changes));
+        return OprNode.branch("event_change", parts);
     }
 }

@@ -1,12 +1,7 @@
 package io.eventsync.sandbox.omi;
 
-import io.eventsync.contracts.opr.OprDocument;
-import io.eventsync.contracts.opr.OprEvent;
-import io.eventsync.contracts.opr.OprEventList;
-import io.eventsync.contracts.opr.codec.OprCodec;
-import java.io.UncheckedIOException;
+import io.eventsync.simulators.omi.OprNode;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -34,33 +29,32 @@ final class ForwardCommand {
         if (forwarder == null) {
             throw SyncProblem.of(409, Forwarder.NO_GATEWAY);
         }
-        OprDocument document = wire.read(request, wire.requestFormat(request), OprCodec.Expect.EVENTS);
-        JsonNode answer;
+        OprNode document = wire.read(request, wire.requestFormat(request), "event");
+        ObjectNode answer;
         try {
-            answer = document instanceof OprEventList list ? bulk(list.event()) : one((OprEvent) document);
+            answer = document.name().equals("event_list") ? bulk(document.children("event")) : one(document);
         } catch (IllegalArgumentException e) {
             // The forwarder refuses an event without an id before it sends anything.
             throw SyncProblem.badRequest(e.getMessage());
         } catch (OmiForwardingException e) {
-            throw SyncProblem.of(502, e.getMessage()).with("gateway_status", e.status())
-                    .with("gateway_body", e.bodyExcerpt());
-        } catch (UncheckedIOException e) {
-            // Nothing answered, so there is no status or body to pass on.
-            throw SyncProblem.of(502, e.getMessage());
+            // Not taken, or nothing answered: then there is no status or body to pass on.
+            SyncProblem problem = SyncProblem.of(502, e.getMessage());
+            throw e.status() == 0 ? problem
+                    : problem.with("gateway_status", e.status()).with("gateway_body", e.bodyExcerpt());
         }
         return SyncAnswer.json(json, answer);
     }
 
-    private ObjectNode one(OprEvent event) {
-        return ids(json.createObjectNode(), event.id(), forwarder.forward(event));
+    private ObjectNode one(OprNode event) {
+        return ids(json.createObjectNode(), event.textOf("id").orElse(""), forwarder.forward(event));
     }
 
-    private ObjectNode bulk(List<OprEvent> events) {
+    private ObjectNode bulk(List<OprNode> events) {
         List<String> externalIds = forwarder.forward(events);
         ObjectNode answer = json.createObjectNode();
         ArrayNode forwarded = answer.putArray("forwarded");
         for (int i = 0; i < events.size(); i++) {
-            ids(forwarded.addObject(), events.get(i).id(), externalIds.get(i));
+            ids(forwarded.addObject(), events.get(i).textOf("id").orElse(""), externalIds.get(i));
         }
         return answer;
     }

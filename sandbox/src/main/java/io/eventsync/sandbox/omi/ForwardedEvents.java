@@ -1,9 +1,8 @@
 package io.eventsync.sandbox.omi;
 
-import io.eventsync.contracts.opr.OprEvent;
-import io.eventsync.contracts.opr.OprEventChange;
-import io.eventsync.gateway.readmodel.ChangeNotApplicableException;
-import io.eventsync.gateway.readmodel.EventChangeApplier;
+import io.eventsync.simulators.omi.ChangeApplication;
+import io.eventsync.simulators.omi.OprNode;
+import io.eventsync.simulators.omi.OprValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,40 +10,40 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * OMi's events, each as currently known (every accepted change applied in document order by the gateway's
- * own {@link EventChangeApplier}), with the connected server it was forwarded to and the external id that
- * server gave it. A connected server may read and change only the events forwarded to it (seed 001, step
- * 3), and a request's changes are applied all together or not at all (seed 000: one rejected item fails
- * the whole payload).
+ * OMi's events, each as currently known (every accepted change applied in document order by the OMi model's
+ * own {@link ChangeApplication}, not by eventsync's rules), with the connected server it was forwarded to and
+ * the external id that server gave it. A connected server may read and change only the events forwarded to
+ * it ("Event Synchronization Web Service", step 3), and a request's changes are applied all together or not
+ * at all (one rejected item fails the whole payload).
  */
 final class ForwardedEvents {
 
     /** One event as OMi holds it. */
-    record Forwarded(String connectedServer, String externalId, OprEvent event) {
+    record Forwarded(String connectedServer, String externalId, OprNode event) {
+
+        String omiId() {
+            return event.textOf("id").orElse("");
+        }
     }
 
-    /** A change about to be applied to the OMi event {@code omiId}; {@code label} names it in refusals. */
-    record PendingChange(String omiId, OprEventChange change, String label) {
+    /** A change ({@code event_change}) about to be applied to the OMi event {@code omiId}; {@code label} names it. */
+    record PendingChange(String omiId, OprNode change, String label) {
     }
 
     /** One event with how many changes connected servers synced back to it since the last clear. */
     record Known(Forwarded forwarded, long changesReceived) {
     }
 
-    private final EventChangeApplier applier;
     // In forwarding order, so a listing reads like OMi's event browser: oldest first.
     private final Map<String, Forwarded> events = new LinkedHashMap<>();
     // With the event each change was applied to: a change sent to event_change/<id> need not name it.
     private final List<PendingChange> received = new ArrayList<>();
 
-    ForwardedEvents(EventChangeApplier applier) {
-        this.applier = applier;
-    }
-
     /** Records the event as forwarded to {@code connectedServer}; a resend replaces what was known. */
-    synchronized void remember(OprEvent event, String connectedServer, String externalId) {
+    synchronized void remember(OprNode event, String connectedServer, String externalId) {
         // sequence_number belongs to the bulk the event was forwarded in, not to the event.
-        events.put(event.id(), new Forwarded(connectedServer, externalId, event.withSequenceNumber(null)));
+        OprNode kept = event.without("sequence_number");
+        events.put(kept.textOf("id").orElseThrow(), new Forwarded(connectedServer, externalId, kept));
     }
 
     synchronized Optional<Forwarded> find(String omiId) {
@@ -52,7 +51,7 @@ final class ForwardedEvents {
     }
 
     /** The event as currently known, when {@code connectedServer} may see it; a 403 otherwise. */
-    synchronized OprEvent readableBy(String connectedServer, String omiId) {
+    synchronized OprNode readableBy(String connectedServer, String omiId) {
         return allowed(connectedServer, omiId, "event " + omiId).event();
     }
 
@@ -60,51 +59,63 @@ final class ForwardedEvents {
      * Applies every change for {@code connectedServer}, or none: 403 naming the first event it may not
      * change, 400 naming the first change that cannot be applied. Answers the events as changed.
      */
-    synchronized Map<String, OprEvent> applyAll(String connectedServer, List<PendingChange> pending) {
+    synchronized Map<String, OprNode> applyAll(String connectedServer, List<PendingChange> pending) {
         pending.forEach(change -> allowed(connectedServer, change.omiId(), change.label()));
-        Map<String, OprEvent> updated = applied(pending);
+        Map<String, OprNode> updated = applied(pending);
         updated.forEach((omiId, event) -> events.compute(omiId, (id, old) -> new Forwarded(old.connectedServer(),
                 old.externalId(), event)));
         received.addAll(pending);
         return updated;
     }
 
-    /**
-     * A change OMi itself made, to an event it knows: applied, but not one received from a connected server.
-     *
-     * @throws ChangeNotApplicableException when a property cannot take its new value
-     */
-    synchronized void applyOwn(String omiId, OprEventChange change) {
+    /** A change OMi itself made, to an event it knows: applied, but not one received from a connected server. */
+    synchronized void applyOwn(String omiId, OprNode change) {
         Forwarded old = events.get(omiId);
-        events.put(omiId, new Forwarded(old.connectedServer(), old.externalId(), applier.apply(old.event(), change)));
+        events.put(omiId, new Forwarded(old.connectedServer(), old.externalId(),
+                ChangeApplication.apply(old.event(), change)));
     }
 
-    synchronized List<OprEventChange> received() {
+    synchronized List<OprNode> received() {
         return received.stream().map(PendingChange::change).toList();
     }
 
     /** Every event, oldest forwarded first, each with its count of changes received; one consistent view. */
     synchronized List<Known> known() {
         return events.values().stream().map(forwarded -> new Known(forwarded, received.stream()
-                .filter(change -> change.omiId().equals(forwarded.event().id())).count())).toList();
+                .filter(change -> change.omiId().equals(forwarded.omiId())).count())).toList();
     }
 
     synchronized void clearReceived() {
         received.clear();
     }
 
-    private Map<String, OprEvent> applied(List<PendingChange> pending) {
-        Map<String, OprEvent> updated = new LinkedHashMap<>();
+    private Map<String, OprNode> applied(List<PendingChange> pending) {
+        Map<String, OprNode> updated = new LinkedHashMap<>();
         for (PendingChange change : pending) {
-            OprEvent current = updated.getOrDefault(change.omiId(), events.get(change.omiId()).event());
+            checkValues(change);
+            OprNode current = updated.getOrDefault(change.omiId(), events.get(change.omiId()).event());
             try {
-                updated.put(change.omiId(), applier.apply(current, change.change()));
-            } catch (ChangeNotApplicableException e) {
-                throw SyncProblem.badRequest(change.label() + ": changed_properties entry " + e.changeIndex()
-                        + " cannot be applied to event " + change.omiId() + ": " + e.getMessage());
+                updated.put(change.omiId(), ChangeApplication.apply(current, change.change()));
+            } catch (IllegalArgumentException e) {
+                throw SyncProblem.badRequest(change.label() + " cannot be applied to event " + change.omiId() + ": "
+                        + e.getMessage());
             }
         }
         return updated;
+    }
+
+    /** OMi refuses a value its data model does not allow, naming the entry (from 0) of changed_properties. */
+    private static void checkValues(PendingChange change) {
+        List<OprNode> entries = change.change().child("changed_properties").map(OprNode::children).orElse(List.of());
+        for (int i = 0; i < entries.size(); i++) {
+            String property = entries.get(i).textOf("property_name").orElse("");
+            int entry = i;
+            entries.get(i).textOf("current_value").flatMap(value -> OprValues.refusal(property, value))
+                    .ifPresent(why -> {
+                        throw SyncProblem.badRequest(change.label() + ": changed_properties entry " + entry
+                                + " cannot be applied to event " + change.omiId() + ": " + why);
+                    });
+        }
     }
 
     /** Unknown and forwarded elsewhere are refused alike, so a connected server learns nothing of others' events. */

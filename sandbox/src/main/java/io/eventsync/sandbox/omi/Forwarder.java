@@ -1,103 +1,127 @@
 package io.eventsync.sandbox.omi;
 
-import io.eventsync.contracts.opr.EventRef;
-import io.eventsync.contracts.opr.OprDocument;
-import io.eventsync.contracts.opr.OprEvent;
-import io.eventsync.contracts.opr.OprEventChange;
-import io.eventsync.contracts.opr.OprEventList;
-import io.eventsync.contracts.opr.codec.OprFormat;
+import io.eventsync.simulators.omi.ForwardingSettings;
+import io.eventsync.simulators.omi.ForwardingTally;
+import io.eventsync.simulators.omi.OmiChange;
+import io.eventsync.simulators.omi.OmiForwarder;
+import io.eventsync.simulators.omi.OprNode;
+import io.eventsync.simulators.omi.WireFormat;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
 
 /**
- * What OMi does towards a connected server of type External Event Processing (seed 000): forwards events,
- * one or a numbered bulk, takes the external ids the answer gives (a bulk's matched by
- * {@code sequence_number}), and from then on lets that connected server sync back changes to them (seed
- * 001, step 3). Changes OMi makes itself go to the event's external id.
+ * What OMi does towards a connected server of type External Event Processing: forwards events, one or a
+ * numbered bulk, and changes, by the simulators' {@link OmiForwarder} (the forwarding document's rules: a
+ * bulk's answer matched by {@code sequence_number}, what it leaves out resent, a 5xx resending each item
+ * alone, a 4xx failing them), and from then on lets that connected server sync back changes to the events
+ * forwarded ("Event Synchronization Web Service", step 3). Each call returns once OMi is done with what it
+ * sent: acknowledged, or failed for good.
  */
-final class Forwarder {
+final class Forwarder implements AutoCloseable {
 
-    /** What OMi itself puts on a list it sends (PROTOCOLS.md); the gateway must take any {@code type=}. */
-    static final String XML_COLLECTION = "application/xml;type=collection";
     /** Why there is no forwarder; said alike by the Java API and the control API. */
     static final String NO_GATEWAY = "No gateway URL is set (OmiSimulatorSettings.gatewayUrl), so there is"
             + " nowhere to forward to";
+    /** How long a call resends what the gateway did not take before it gives up. */
+    private static final Duration SETTLE = Duration.ofSeconds(60);
 
-    private final GatewayClient gateway;
+    private final OmiForwarder omi;
     private final String connectedServer;
+    private final String base;
     private final ForwardedEvents events;
 
-    Forwarder(GatewayClient gateway, String connectedServer, ForwardedEvents events) {
-        this.gateway = gateway;
-        this.connectedServer = connectedServer;
+    Forwarder(ForwardingSettings settings, ForwardedEvents events) {
+        this.omi = new OmiForwarder(settings.withFormat(WireFormat.XML_COLLECTION));
+        this.connectedServer = settings.connectedServer();
+        String url = settings.baseUrl().toString();
+        this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.events = events;
     }
 
-    String forward(OprEvent event) {
-        requireOmiId(event, "The event");
-        OprDocument answer = gateway.postEvents(event.withSequenceNumber(null), OprFormat.XML.mediaType());
-        String externalId = answer instanceof OprEvent answered ? answered.id() : null;
-        if (externalId == null || externalId.isBlank()) {
-            throw new OmiForwardingException("POST /event", 200, String.valueOf(answer),
-                    "the answer is no event with the external id set");
-        }
-        events.remember(event, connectedServer, externalId);
-        return externalId;
+    String forward(OprNode event) {
+        String omiId = requireOmiId(event, "The event");
+        omi.forwardEvent(event);
+        omi.settle(SETTLE);
+        return acknowledged(event, omiId, "POST " + base + "/event");
     }
 
-    /**
-     * Numbers the events 1..n and answers their external ids in the same order. Events the answer leaves
-     * out stay unforwarded (OMi would send them again later); they are named in the exception.
-     */
-    List<String> forward(List<OprEvent> batch) {
-        if (batch.isEmpty()) {
-            // OMi never sends an empty bulk; a target may well refuse one.
-            return List.of();
-        }
-        List<OprEvent> numbered = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            requireOmiId(batch.get(i), "event[" + i + "]");
-            numbered.add(batch.get(i).withSequenceNumber((long) i + 1));
-        }
-        OprDocument answer = gateway.postEvents(new OprEventList(numbered), XML_COLLECTION);
-        Map<Long, String> externalIds = new HashMap<>();
-        List<OprEvent> answered = answer instanceof OprEventList list ? list.event() : List.of((OprEvent) answer);
-        answered.stream().filter(item -> item.sequenceNumber() != null && item.id() != null)
-                .forEach(item -> externalIds.put(item.sequenceNumber(), item.id()));
-        List<String> ids = new ArrayList<>(numbered.size());
-        List<Long> missing = new ArrayList<>();
-        for (OprEvent event : numbered) {
-            String externalId = externalIds.get(event.sequenceNumber());
-            if (externalId == null) {
-                missing.add(event.sequenceNumber());
-            } else {
-                events.remember(event, connectedServer, externalId);
+    List<String> forward(List<OprNode> batch) {
+        batch.forEach(event -> requireOmiId(event, "An event"));
+        omi.forwardEvents(batch);
+        omi.settle(SETTLE);
+        List<String> ids = new ArrayList<>(batch.size());
+        List<RuntimeException> refused = new ArrayList<>();
+        for (OprNode event : batch) {
+            try {
+                ids.add(acknowledged(event, event.textOf("id").orElseThrow(), "POST " + base + "/event"));
+            } catch (OmiForwardingException e) {
+                refused.add(e);
             }
-            ids.add(externalId);
         }
-        if (!missing.isEmpty()) {
-            throw new OmiForwardingException("POST /event", 200, String.valueOf(answer),
-                    "the answer has no event with an id for sequence_number " + missing);
+        if (!refused.isEmpty()) {
+            // Those acknowledged are forwarded all the same.
+            throw (OmiForwardingException) refused.get(0);
         }
         return ids;
     }
 
     /** Applies the change to OMi's own event, then forwards it, {@code event_ref} filled in as OMi does. */
-    OprEventChange forwardChange(String omiId, OprEventChange change) {
-        ForwardedEvents.Forwarded forwarded = events.find(omiId).orElseThrow(() -> new IllegalArgumentException(
-                "The event " + omiId + " was never forwarded, so it has no external id to send a change to"));
-        OprEventChange sent = change.eventRef() != null ? change
-                : change.withEventRef(new EventRef(null, null, omiId, forwarded.externalId()));
-        events.applyOwn(omiId, sent);
-        OprDocument answer = gateway.postChange(forwarded.externalId(), sent);
-        return answer instanceof OprEventChange echoed ? echoed : sent;
+    OprNode forwardChange(String omiId, OprNode change) {
+        if (events.find(omiId).isEmpty()) {
+            throw new IllegalArgumentException("The event " + omiId
+                    + " was never forwarded, so it has no external id to send a change to");
+        }
+        events.applyOwn(omiId, change);
+        OmiChange forwarded = new OmiChange(change.textOf("id").orElse(UUID.randomUUID().toString()), omiId,
+                change.child("changed_properties").map(OprNode::children).orElse(List.of()));
+        omi.forwardChange(forwarded);
+        omi.settle(SETTLE);
+        OmiForwarder.Outcome outcome = omi.changeOutcome(forwarded.id()).orElseThrow();
+        if (outcome != OmiForwarder.Outcome.ACKNOWLEDGED) {
+            throw refusal("POST " + base + "/event_change/" + events.find(omiId).orElseThrow().externalId(),
+                    forwarded.id(), outcome);
+        }
+        return change;
     }
 
-    private static void requireOmiId(OprEvent event, String what) {
-        if (event.id() == null || event.id().isBlank()) {
+    /** An event forwarded before, by other means: OMi knows its external id. */
+    void assume(OprNode event, String externalId) {
+        omi.assumeForwarded(event, externalId);
+    }
+
+    private String acknowledged(OprNode event, String omiId, String request) {
+        OmiForwarder.Outcome outcome = omi.eventOutcome(omiId).orElseThrow();
+        if (outcome != OmiForwarder.Outcome.ACKNOWLEDGED) {
+            throw refusal(request, omiId, outcome);
+        }
+        String externalId = omi.externalId(omiId).orElseThrow();
+        events.remember(event, connectedServer, externalId);
+        return externalId;
+    }
+
+    private OmiForwardingException refusal(String request, String id, OmiForwarder.Outcome outcome) {
+        ForwardingTally.Failure failure = omi.tally().failures().stream().filter(f -> f.id().equals(id))
+                .reduce((first, last) -> last).orElse(null);
+        if (failure == null) {
+            return new OmiForwardingException(request, 0, "", "not acknowledged within " + SETTLE.toSeconds()
+                    + " s (" + outcome + ")");
+        }
+        return new OmiForwardingException(request, failure.status(), failure.detail(), "the gateway refused it"
+                + (failure.problemType().isEmpty() ? "" : " (" + failure.problemType() + ")"));
+    }
+
+    private static String requireOmiId(OprNode event, String what) {
+        String id = event.textOf("id").orElse("");
+        if (id.isBlank()) {
             throw new IllegalArgumentException(what + " has no id: OMi forwards every event under its own id");
         }
+        return id;
+    }
+
+    @Override
+    public void close() {
+        omi.close();
     }
 }

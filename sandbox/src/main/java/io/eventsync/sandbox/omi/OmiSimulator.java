@@ -1,14 +1,12 @@
 package io.eventsync.sandbox.omi;
 
-import io.eventsync.contracts.opr.OprEvent;
-import io.eventsync.contracts.opr.OprEventChange;
-import io.eventsync.contracts.opr.codec.OprCodec;
-import io.eventsync.gateway.readmodel.EventChangeApplier;
 import io.eventsync.sandbox.receiver.FaultScopes;
 import io.eventsync.sandbox.receiver.Faults;
 import io.eventsync.sandbox.receiver.LoopbackServer;
 import io.eventsync.sandbox.receiver.RecordedRequest;
 import io.eventsync.sandbox.receiver.RequestLog;
+import io.eventsync.simulators.omi.ForwardingSettings;
+import io.eventsync.simulators.omi.OprNode;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
@@ -20,8 +18,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * OMi, on loopback, in the two roles eventsync meets it in: its Event Synchronization Web Service, which a
- * connected server calls to sync changes back (seed 001, PROTOCOLS.md "Sync-back into OMi"), and the OPR
- * client that forwards events and changes to the gateway (seed 000). Only events forwarded to a connected
+ * connected server calls to sync changes back ("Event Synchronization Web Service"; PROTOCOLS.md "Sync-back
+ * into OMi"), and the OPR client that forwards events and changes to the gateway ("Forward events and event
+ * changes from OPR client", by the simulators module's {@link io.eventsync.simulators.omi.OmiForwarder}).
+ * Documents are the OMi model's element trees ({@link OprNode}), read, written and changed by its own code,
+ * none of eventsync's. Only events forwarded to a connected
  * server, by {@link #forward} or {@link #remember}, may be read or changed by it. Its control API under
  * {@code /sim/} (no credentials) lets a person or a script forward events and see what OMi knows. Every
  * request is recorded; {@link #faults(String)} makes any path prefix fail, stall or drop connections.
@@ -51,23 +52,20 @@ public final class OmiSimulator implements AutoCloseable {
         this.settings = settings;
         this.server = server;
         this.port = server.port();
-        OprCodec codec = OprCodec.withDefaults();
         // No tokens here: nothing ever asks for the serial FaultScopes keeps for expiring them.
         this.faults = new FaultScopes(settings.randomSeed(), () -> 0L);
         faults.scope("/").latency(settings.latency());
-        this.events = new ForwardedEvents(new EventChangeApplier(codec.jsonMapper()));
+        this.events = new ForwardedEvents();
         this.servers = new ConnectedServers(settings.connectedServers());
         this.forwarder = settings.gatewayUrl() == null ? null
-                : new Forwarder(new GatewayClient(settings.gatewayUrl(), settings.gatewayCredentials(), codec),
-                        settings.gatewayServer(), events);
-        SyncWire wire = new SyncWire(codec);
-        SynchronizationService service = new SynchronizationService(servers,
-                new EventEndpoint(wire, events, new EventUpdates(codec.jsonMapper())),
+                : new Forwarder(ForwardingSettings.of(settings.gatewayUrl(), settings.gatewayServer(),
+                        settings.gatewayCredentials().secret()), events);
+        SyncWire wire = new SyncWire();
+        JsonMapper json = JsonMapper.builder().build();
+        SynchronizationService service = new SynchronizationService(servers, new EventEndpoint(wire, events),
                 new EventChangeEndpoint(wire, events));
-        ControlApi control = new ControlApi(new ForwardCommand(wire, forwarder, codec.jsonMapper()),
-                new EventListing(events, codec.jsonMapper()));
-        server.serve(new SyncRouter(service, control, faults, requests, JsonMapper.builder().build(),
-                settings.clock()));
+        ControlApi control = new ControlApi(new ForwardCommand(wire, forwarder, json), new EventListing(events, json));
+        server.serve(new SyncRouter(service, control, faults, requests, json, settings.clock()));
     }
 
     /** Binds 127.0.0.1 on the settings' port (0: any free one) and starts answering. */
@@ -122,7 +120,7 @@ public final class OmiSimulator implements AutoCloseable {
     }
 
     /** The event as OMi knows it now: as forwarded, with every accepted change applied. */
-    public Optional<OprEvent> event(String omiEventId) {
+    public Optional<OprNode> event(String omiEventId) {
         return events.find(omiEventId).map(ForwardedEvents.Forwarded::event);
     }
 
@@ -132,10 +130,10 @@ public final class OmiSimulator implements AutoCloseable {
     }
 
     /**
-     * Every change a connected server synced back and OMi accepted, in order, as sent; a {@code PUT event} or
-     * an {@code event_list} item as the {@code event_change} it amounts to.
+     * Every change a connected server synced back and OMi accepted, in order, as sent ({@code event_change}
+     * documents); a {@code PUT event} or an {@code event_list} item as the {@code event_change} it amounts to.
      */
-    public List<OprEventChange> changesReceived() {
+    public List<OprNode> changesReceived() {
         return events.received();
     }
 
@@ -143,9 +141,9 @@ public final class OmiSimulator implements AutoCloseable {
      * Records the event as forwarded to {@code connectedServer}, which gave it {@code externalId}, without
      * any HTTP: for testing the sync-back side alone. Forwarding it again replaces what OMi knew of it.
      */
-    public void remember(OprEvent event, String connectedServer, String externalId) {
+    public void remember(OprNode event, String connectedServer, String externalId) {
         Objects.requireNonNull(event, "event");
-        if (event.id() == null || event.id().isBlank()) {
+        if (event.textOf("id").orElse("").isBlank()) {
             throw new IllegalArgumentException("The event has no id: OMi knows every event by its own id");
         }
         if (!servers.knows(connectedServer)) {
@@ -156,38 +154,42 @@ public final class OmiSimulator implements AutoCloseable {
             throw new IllegalArgumentException("A forwarded event has the external id its target gave it");
         }
         events.remember(event, connectedServer, externalId);
+        if (forwarder != null && connectedServer.equals(settings.gatewayServer())) {
+            forwarder.assume(event.without("sequence_number"), externalId);
+        }
     }
 
     /**
-     * POSTs the event to {@code <gatewayUrl>/event} as XML with the gateway server's credentials, and answers
-     * the external id the gateway gave it; the event is then the gateway server's to sync back.
+     * Forwards the event to {@code <gatewayUrl>/event} as OMi does (XML, the gateway server's credentials; sent
+     * again while the gateway does not take it, as OMi would), and answers the external id the gateway gave it;
+     * the event is then the gateway server's to sync back.
      *
-     * @throws OmiForwardingException when the gateway answers other than 2xx, or without an external id
+     * @throws OmiForwardingException when the gateway refuses it for good (a 4xx) or has not taken it in a minute
      */
-    public String forward(OprEvent event) {
+    public String forward(OprNode event) {
         return forwarder().forward(Objects.requireNonNull(event, "event"));
     }
 
     /**
-     * POSTs the events as one {@code event_list}, numbered 1..n by {@code sequence_number}, and answers their
-     * external ids in the same order.
+     * Forwards the events as one {@code event_list}, numbered 1..n by {@code sequence_number}, by OMi's bulk
+     * rules, and answers their external ids in the same order.
      *
-     * @throws OmiForwardingException when the gateway answers other than 2xx, or leaves an event out (those it
-     *     answered are forwarded all the same)
+     * @throws OmiForwardingException when the gateway refuses one for good (those it took are forwarded all
+     *     the same)
      */
-    public List<String> forward(List<OprEvent> events) {
-        return forwarder().forward(List.copyOf(events));
+    public List<String> forward(List<OprNode> batch) {
+        return forwarder().forward(List.copyOf(batch));
     }
 
     /**
-     * Applies the change to OMi's own event and POSTs it to {@code <gatewayUrl>/event_change/<external id>},
-     * with {@code event_ref} (target_id: OMi's id, target_global_id: the external id) when it has none.
-     * Answers the change as the gateway echoed it.
+     * Applies the change ({@code event_change}) to OMi's own event and forwards it to
+     * {@code <gatewayUrl>/event_change/<external id>}, {@code event_ref} naming the event by OMi's id and the
+     * external id. Answers the change.
      *
      * @throws IllegalArgumentException when the event was never forwarded
-     * @throws OmiForwardingException when the gateway answers other than 2xx
+     * @throws OmiForwardingException when the gateway refuses it for good
      */
-    public OprEventChange forwardChange(String omiEventId, OprEventChange change) {
+    public OprNode forwardChange(String omiEventId, OprNode change) {
         return forwarder().forwardChange(omiEventId, Objects.requireNonNull(change, "change"));
     }
 
@@ -202,6 +204,9 @@ public final class OmiSimulator implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             server.close();
+            if (forwarder != null) {
+                forwarder.close();
+            }
             log.info("OMi simulator on port {} stopped", port);
         }
     }

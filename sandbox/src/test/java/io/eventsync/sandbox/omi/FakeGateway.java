@@ -2,11 +2,8 @@ package io.eventsync.sandbox.omi;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.eventsync.contracts.opr.OprDocument;
-import io.eventsync.contracts.opr.OprEvent;
-import io.eventsync.contracts.opr.OprEventList;
-import io.eventsync.contracts.opr.codec.OprCodec;
-import io.eventsync.contracts.opr.codec.OprFormat;
+import io.eventsync.simulators.omi.OprNode;
+import io.eventsync.simulators.omi.OprXml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,8 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Plays the gateway for the forwarding tests, as seed 000 has a target answer: a single event back with
- * {@code id} set to a new external id ({@code ext-<n>}), a bulk with each event's external id and its
+ * Plays the gateway for the forwarding tests, as the forwarding document has a target answer: a single event
+ * back with {@code id} set to a new external id ({@code ext-<n>}), a bulk with each event's external id and its
  * {@code sequence_number}, a change echoed. It can refuse the next request, or leave the last event out of
  * a bulk answer, and keeps what it received.
  */
@@ -91,26 +88,24 @@ final class FakeGateway implements AutoCloseable {
                     "{\"status\": " + refusal + ", \"detail\": \"refused on purpose\"}");
             return;
         }
-        OprCodec.Expect expect = path.startsWith("/opr/event_change") ? OprCodec.Expect.EVENT_CHANGES
-                : OprCodec.Expect.EVENTS;
-        OprDocument answer = answerTo(OmiSamples.CODEC.read(body, OprFormat.XML, expect));
-        answer(exchange, 200, "application/xml", OmiSamples.write(answer, OprFormat.XML));
+        OprNode answer = answerTo(OprXml.read(body));
+        answer(exchange, 200, "application/xml", new String(OprXml.write(answer), StandardCharsets.UTF_8));
     }
 
-    private OprDocument answerTo(OprDocument document) {
-        if (document instanceof OprEvent event) {
-            return event.withId(newExternalId());
+    private OprNode answerTo(OprNode document) {
+        if (document.name().equals("event")) {
+            return document.with("id", newExternalId());
         }
-        if (document instanceof OprEventList list) {
-            List<OprEvent> answered = new ArrayList<>();
-            list.event().forEach(event -> answered.add(event.withId(newExternalId())));
+        if (document.name().equals("event_list")) {
+            List<OprNode> answered = new ArrayList<>();
+            document.children("event").forEach(event -> answered.add(event.with("id", newExternalId())));
             if (leaveOutLast) {
                 leaveOutLast = false;
                 answered.remove(answered.size() - 1);
             }
             // Answered in reverse, so only matching by sequence_number gives each event its own id.
             Collections.reverse(answered);
-            return new OprEventList(answered);
+            return OprNode.branch("event_list", answered);
         }
         return document;
     }

@@ -1,65 +1,93 @@
 package io.eventsync.sandbox.omi;
 
-import io.eventsync.contracts.opr.ChangeOperation;
-import io.eventsync.contracts.opr.ChangedProperties;
-import io.eventsync.contracts.opr.EventRef;
-import io.eventsync.contracts.opr.OprDocument;
-import io.eventsync.contracts.opr.OprEvent;
-import io.eventsync.contracts.opr.OprEventChange;
-import io.eventsync.contracts.opr.PropertyChange;
-import io.eventsync.contracts.opr.Severity;
-import io.eventsync.contracts.opr.codec.OprCodec;
 import io.eventsync.contracts.opr.codec.OprFormat;
+import io.eventsync.simulators.omi.OmiChange;
+import io.eventsync.simulators.omi.OprJson;
+import io.eventsync.simulators.omi.OprNode;
+import io.eventsync.simulators.omi.OprXml;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 
-/** OPR documents for the tests to send, and answers read back, through the contracts codec. */
+/** OPR documents for the tests to send, and answers read back, as the OMi model's element trees. */
 final class OmiSamples {
-
-    static final OprCodec CODEC = OprCodec.withDefaults();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private OmiSamples() {
     }
 
-    /** An open, major event as OMi forwards it, titled after its id. */
-    static OprEvent event(String omiId) {
-        return OprEvent.of(omiId, "event " + omiId, Severity.MAJOR);
+    /** An event as OMi forwards it, titled after its id, of major severity. */
+    static OprNode event(String omiId) {
+        return OprNode.branch("event", OprNode.leaf("id", omiId), OprNode.leaf("title", "event " + omiId),
+                OprNode.leaf("severity", "major"));
     }
 
-    static PropertyChange set(String property, String value) {
-        return new PropertyChange(PropertyChange.elementFor(property), property, NODES.stringNode(value), null, null);
+    /** An event carrying some fields, as a connected server puts it or lists it in an event_list. */
+    static OprNode eventWith(String omiId, Long sequenceNumber, String title, String severity) {
+        List<OprNode> parts = new ArrayList<>(List.of(OprNode.leaf("id", omiId)));
+        if (sequenceNumber != null) {
+            parts.add(OprNode.leaf("sequence_number", Long.toString(sequenceNumber)));
+        }
+        if (title != null) {
+            parts.add(OprNode.leaf("title", title));
+        }
+        if (severity != null) {
+            parts.add(OprNode.leaf("severity", severity));
+        }
+        return OprNode.branch("event", parts);
     }
 
-    static PropertyChange customAttribute(ChangeOperation operation, String name, String value) {
-        JsonNode attribute = NODES.objectNode().put("name", name).put("value", value);
-        return new PropertyChange(PropertyChange.elementFor("custom_attribute"), "custom_attribute", attribute, null,
-                operation);
+    static OprNode set(String property, String value) {
+        return OmiChange.scalar(property, value, null);
+    }
+
+    static OprNode customAttribute(String operation, String name, String value) {
+        return OmiChange.listEntry("custom_attribute", operation, OprNode.branch("custom_attribute",
+                OprNode.leaf("name", name), OprNode.leaf("value", value)));
     }
 
     /** A change without event_ref, as posted to {@code event_change/<id>}. */
-    static OprEventChange change(String changeId, PropertyChange... properties) {
-        return new OprEventChange(changeId, null, null, new ChangedProperties(List.of(properties)), Map.of());
+    static OprNode change(String changeId, OprNode... properties) {
+        return OprNode.branch("event_change", OprNode.leaf("id", changeId),
+                OprNode.branch("changed_properties", properties));
     }
 
     /** A bulk item naming its event by {@code target_id}, as a connected server syncs back. */
-    static OprEventChange changeOf(String omiId, long sequenceNumber, PropertyChange... properties) {
-        return new OprEventChange("change-" + sequenceNumber, sequenceNumber, new EventRef(null, null, omiId, null),
-                new ChangedProperties(List.of(properties)), Map.of());
+    static OprNode changeOf(String omiId, long sequenceNumber, OprNode... properties) {
+        return OprNode.branch("event_change", OprNode.leaf("id", "change-" + sequenceNumber),
+                OprNode.leaf("sequence_number", Long.toString(sequenceNumber)),
+                OprNode.branch("event_ref", OprNode.leaf("target_id", omiId)),
+                OprNode.branch("changed_properties", properties));
     }
 
-    static String write(OprDocument document, OprFormat format) {
-        return CODEC.writeString(document, format);
+    static OprNode list(String name, OprNode... items) {
+        return OprNode.branch(name, items);
     }
 
-    static OprDocument read(SyncClient.Reply reply, OprFormat format, OprCodec.Expect expect) {
-        return read(reply.body(), format, expect);
+    static String write(OprNode document, OprFormat format) {
+        byte[] bytes = format == OprFormat.XML ? OprXml.write(document)
+                : OprJson.write(document, OprJson.Shape.BARE,
+                        document.name().endsWith("_list") ? document.name().replace("_list", "") : null);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    static OprDocument read(String body, OprFormat format, OprCodec.Expect expect) {
-        return CODEC.read(body.getBytes(StandardCharsets.UTF_8), format, expect);
+    /** An answer as a document: {@code single} ({@code event}), or its list when it is one. */
+    static OprNode read(SyncClient.Reply reply, OprFormat format, String single) {
+        return read(reply.body(), format, single);
+    }
+
+    static OprNode read(String body, OprFormat format, String single) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        if (format == OprFormat.XML) {
+            return OprXml.read(bytes);
+        }
+        String trimmed = body.trim();
+        boolean list = trimmed.startsWith("[") || trimmed.startsWith("{\"" + single + "_list\"")
+                || trimmed.startsWith("{\"" + single + "\":[");
+        return list ? OprJson.read(bytes, single + "_list", single) : OprJson.read(bytes, single, null);
+    }
+
+    /** A child's text, or null. */
+    static String text(OprNode node, String child) {
+        return node.textOf(child).orElse(null);
     }
 }

@@ -2,23 +2,17 @@ package io.eventsync.sandbox.omi;
 
 import static io.eventsync.sandbox.omi.OmiSamples.changeOf;
 import static io.eventsync.sandbox.omi.OmiSamples.event;
+import static io.eventsync.sandbox.omi.OmiSamples.eventWith;
+import static io.eventsync.sandbox.omi.OmiSamples.list;
 import static io.eventsync.sandbox.omi.OmiSamples.read;
 import static io.eventsync.sandbox.omi.OmiSamples.set;
+import static io.eventsync.sandbox.omi.OmiSamples.text;
 import static io.eventsync.sandbox.omi.OmiSamples.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventsync.contracts.opr.ChangedProperties;
-import io.eventsync.contracts.opr.EventRef;
-import io.eventsync.contracts.opr.OprEvent;
-import io.eventsync.contracts.opr.OprEventChange;
-import io.eventsync.contracts.opr.OprEventChangeList;
-import io.eventsync.contracts.opr.OprEventList;
-import io.eventsync.contracts.opr.Severity;
-import io.eventsync.contracts.opr.State;
-import io.eventsync.contracts.opr.codec.OprCodec;
 import io.eventsync.contracts.opr.codec.OprFormat;
+import io.eventsync.simulators.omi.OprNode;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,42 +28,43 @@ class OmiSimulatorBulkIT extends OmiFixture {
 
     @Test
     void anEventChangeListIsAppliedInOrderAndEchoedWithItsIdsAndSequenceNumbers() {
-        OprEventChangeList sent = new OprEventChangeList(List.of(
+        OprNode sent = list("event_change_list",
                 changeOf("omi-1", 1, set("state", "in_progress")),
                 changeOf("omi-2", 2, set("severity", "critical")),
-                changeOf("omi-1", 3, set("state", "resolved"))));
+                changeOf("omi-1", 3, set("state", "resolved")));
 
         SyncClient.Reply reply = client.post("event_change_list", "application/xml;type=collection",
                 write(sent, OprFormat.XML));
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        OprEventChangeList echoed = (OprEventChangeList) read(reply, OprFormat.XML, OprCodec.Expect.EVENT_CHANGES);
-        assertThat(echoed.eventChange()).extracting(OprEventChange::id).containsExactly("change-1", "change-2",
+        List<OprNode> echoed = read(reply, OprFormat.XML, "event_change").children("event_change");
+        assertThat(echoed).extracting(change -> text(change, "id")).containsExactly("change-1", "change-2",
                 "change-3");
-        assertThat(echoed.eventChange()).extracting(OprEventChange::sequenceNumber).containsExactly(1L, 2L, 3L);
-        assertThat(omi.event("omi-1")).get().extracting(OprEvent::state).as("the later change wins")
-                .isEqualTo(State.RESOLVED);
-        assertThat(omi.event("omi-2")).get().extracting(OprEvent::severity).isEqualTo(Severity.CRITICAL);
-        assertThat(omi.changesReceived()).containsExactlyElementsOf(sent.eventChange());
+        assertThat(echoed).extracting(change -> text(change, "sequence_number")).containsExactly("1", "2", "3");
+        assertThat(omi.event("omi-1")).get().extracting(event -> text(event, "state")).as("the later change wins")
+                .isEqualTo("resolved");
+        assertThat(omi.event("omi-2")).get().extracting(event -> text(event, "severity")).isEqualTo("critical");
+        assertThat(omi.changesReceived()).containsExactlyElementsOf(sent.children());
     }
 
     @Test
     void anItemNamesItsEventByEventRefIdWhenItHasNoTargetId() {
-        OprEventChange byId = new OprEventChange("c-1", 1L, new EventRef("omi-2", null, null, null),
-                new ChangedProperties(List.of(set("title", "renamed"))), Map.of());
+        OprNode byId = OprNode.branch("event_change", OprNode.leaf("id", "c-1"), OprNode.leaf("sequence_number", "1"),
+                OprNode.branch("event_ref", OprNode.leaf("id", "omi-2")),
+                OprNode.branch("changed_properties", set("title", "renamed")));
 
         SyncClient.Reply reply = client.post("event_change_list", SyncClient.JSON,
-                write(new OprEventChangeList(List.of(byId)), OprFormat.JSON));
+                write(list("event_change_list", byId), OprFormat.JSON));
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        assertThat(omi.event("omi-2")).get().extracting(OprEvent::title).isEqualTo("renamed");
+        assertThat(omi.event("omi-2")).get().extracting(event -> text(event, "title")).isEqualTo("renamed");
     }
 
     @Test
     void aListWithOneItemForAnEventOfAnotherServerIsRefusedWholeAndNothingIsApplied() {
-        OprEventChangeList sent = new OprEventChangeList(List.of(
+        OprNode sent = list("event_change_list",
                 changeOf("omi-1", 1, set("state", "closed")),
-                changeOf("omi-3", 2, set("state", "closed"))));
+                changeOf("omi-3", 2, set("state", "closed")));
 
         SyncClient.Reply reply = client.post("event_change_list", "application/xml;type=collection",
                 write(sent, OprFormat.XML));
@@ -83,11 +78,11 @@ class OmiSimulatorBulkIT extends OmiFixture {
 
     @Test
     void aListItemWithoutEventRefIs400NamingItsIndex() {
-        OprEventChange withoutRef = new OprEventChange("c-2", 2L, null,
-                new ChangedProperties(List.of(set("state", "closed"))), Map.of());
+        OprNode withoutRef = OprNode.branch("event_change", OprNode.leaf("id", "c-2"),
+                OprNode.leaf("sequence_number", "2"), OprNode.branch("changed_properties", set("state", "closed")));
 
-        SyncClient.Reply reply = client.post("event_change_list", SyncClient.XML, write(new OprEventChangeList(
-                List.of(changeOf("omi-1", 1, set("state", "closed")), withoutRef)), OprFormat.XML));
+        SyncClient.Reply reply = client.post("event_change_list", SyncClient.XML, write(list("event_change_list",
+                changeOf("omi-1", 1, set("state", "closed")), withoutRef), OprFormat.XML));
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().path("detail").asString()).contains("event_change[1]", "event_ref");
@@ -96,29 +91,27 @@ class OmiSimulatorBulkIT extends OmiFixture {
 
     @Test
     void anEventListChangesEachEventByIdAndAnswersThemWithTheirSequenceNumbers() {
-        OprEventList sent = new OprEventList(List.of(
-                OprEvent.of("omi-1", "first, renamed", null).withSequenceNumber(5L),
-                OprEvent.of("omi-2", null, Severity.MINOR).withSequenceNumber(6L)));
+        OprNode sent = list("event_list", eventWith("omi-1", 5L, "first, renamed", null),
+                eventWith("omi-2", 6L, null, "minor"));
 
         SyncClient.Reply reply = client.post("event_list", "application/xml;type=collection",
                 write(sent, OprFormat.XML));
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        List<OprEvent> answered = ((OprEventList) read(reply, OprFormat.XML, OprCodec.Expect.EVENTS)).event();
-        assertThat(answered).extracting(OprEvent::id).containsExactly("omi-1", "omi-2");
-        assertThat(answered).extracting(OprEvent::sequenceNumber).containsExactly(5L, 6L);
-        assertThat(omi.event("omi-1")).get().extracting(OprEvent::title, OprEvent::severity)
-                .containsExactly("first, renamed", Severity.MAJOR);
-        assertThat(omi.event("omi-2")).get().extracting(OprEvent::title, OprEvent::severity)
-                .containsExactly("event omi-2", Severity.MINOR);
+        List<OprNode> answered = read(reply, OprFormat.XML, "event").children("event");
+        assertThat(answered).extracting(event -> text(event, "id")).containsExactly("omi-1", "omi-2");
+        assertThat(answered).extracting(event -> text(event, "sequence_number")).containsExactly("5", "6");
+        assertThat(omi.event("omi-1")).get().extracting(event -> text(event, "title"), event -> text(event, "severity"))
+                .containsExactly("first, renamed", "major");
+        assertThat(omi.event("omi-2")).get().extracting(event -> text(event, "title"), event -> text(event, "severity"))
+                .containsExactly("event omi-2", "minor");
         assertThat(omi.changesReceived()).hasSize(2);
     }
 
     @Test
     void anEventListWithOneEventOfAnotherServerIsRefusedWhole() {
-        OprEventList sent = new OprEventList(List.of(
-                OprEvent.of("omi-1", "renamed", null).withSequenceNumber(1L),
-                OprEvent.of("omi-3", "renamed", null).withSequenceNumber(2L)));
+        OprNode sent = list("event_list", eventWith("omi-1", 1L, "renamed", null),
+                eventWith("omi-3", 2L, "renamed", null));
 
         SyncClient.Reply reply = client.post("event_list", SyncClient.JSON, write(sent, OprFormat.JSON));
 

@@ -2,14 +2,13 @@ package io.eventsync.sandbox.omi;
 
 import static io.eventsync.sandbox.omi.OmiSamples.change;
 import static io.eventsync.sandbox.omi.OmiSamples.event;
+import static io.eventsync.sandbox.omi.OmiSamples.list;
 import static io.eventsync.sandbox.omi.OmiSamples.read;
 import static io.eventsync.sandbox.omi.OmiSamples.set;
 import static io.eventsync.sandbox.omi.OmiSamples.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.eventsync.contracts.opr.OprEventList;
-import io.eventsync.contracts.opr.codec.OprCodec;
 import io.eventsync.contracts.opr.codec.OprFormat;
 import io.eventsync.sandbox.receiver.RecordedRequest;
 import java.util.List;
@@ -33,7 +32,7 @@ class OmiSimulatorControlIT extends GatewayFixture {
         assertThat(sent.path()).isEqualTo("/opr/event");
         assertThat(sent.authorization()).as("forwarded as OMi does, with the connected server's credentials")
                 .isEqualTo(OMI_BASIC);
-        assertThat(read(sent.body(), OprFormat.XML, OprCodec.Expect.EVENTS)).isEqualTo(event("omi-1"));
+        assertThat(read(sent.body(), OprFormat.XML, "event")).isEqualTo(event("omi-1"));
         assertThat(omi.externalId("omi-1")).contains("ext-1");
         assertThat(omi.requestsTo("/sim/forward")).extracting(RecordedRequest::method, RecordedRequest::status)
                 .containsExactly(tuple("POST", 200));
@@ -41,30 +40,30 @@ class OmiSimulatorControlIT extends GatewayFixture {
 
     @Test
     void simForwardSendsAJsonEventListAsOneBulkAndAnswersEachPair() {
-        String list = write(new OprEventList(List.of(event("omi-1"), event("omi-2"))), OprFormat.JSON);
+        String bulk = write(list("event_list", event("omi-1"), event("omi-2")), OprFormat.JSON);
 
-        SyncClient.Reply reply = panel().post("/sim/forward", SyncClient.JSON, list);
+        SyncClient.Reply reply = panel().post("/sim/forward", SyncClient.JSON, bulk);
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json()).isEqualTo(json("{\"forwarded\": ["
                 + "{\"omi_event_id\": \"omi-1\", \"external_id\": \"ext-1\"},"
                 + "{\"omi_event_id\": \"omi-2\", \"external_id\": \"ext-2\"}]}"));
         assertThat(gateway.received()).singleElement().extracting(FakeGateway.Received::contentType)
-                .isEqualTo(Forwarder.XML_COLLECTION);
+                .isEqualTo("application/xml;type=collection");
     }
 
     @Test
-    void aGatewayAnswering503IsA502CarryingItsStatusAndBody() {
-        gateway.refuseNextWith(503);
+    void aGatewayRefusingForGoodIsA502CarryingItsStatusAndBody() {
+        gateway.refuseNextWith(400);
 
         SyncClient.Reply reply = panel().post("/sim/forward", SyncClient.XML, write(event("omi-1"), OprFormat.XML));
 
         assertThat(reply.status()).isEqualTo(502);
         assertThat(reply.header("Content-Type")).isEqualTo("application/problem+json");
         assertThat(reply.json().path("status").asInt()).isEqualTo(502);
-        assertThat(reply.json().path("gateway_status").asInt()).isEqualTo(503);
+        assertThat(reply.json().path("gateway_status").asInt()).isEqualTo(400);
         assertThat(reply.json().path("gateway_body").asString()).contains("refused on purpose");
-        assertThat(reply.json().path("detail").asString()).contains("/opr/event").contains("503");
+        assertThat(reply.json().path("detail").asString()).contains("/opr/event").contains("400");
         assertThat(omi.event("omi-1")).as("nothing was forwarded").isEmpty();
     }
 

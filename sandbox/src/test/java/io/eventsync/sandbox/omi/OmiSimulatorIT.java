@@ -5,20 +5,13 @@ import static io.eventsync.sandbox.omi.OmiSamples.customAttribute;
 import static io.eventsync.sandbox.omi.OmiSamples.event;
 import static io.eventsync.sandbox.omi.OmiSamples.read;
 import static io.eventsync.sandbox.omi.OmiSamples.set;
+import static io.eventsync.sandbox.omi.OmiSamples.text;
 import static io.eventsync.sandbox.omi.OmiSamples.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventsync.contracts.opr.ChangeOperation;
-import io.eventsync.contracts.opr.CustomAttribute;
-import io.eventsync.contracts.opr.OprEvent;
-import io.eventsync.contracts.opr.OprEventChange;
-import io.eventsync.contracts.opr.OprUser;
-import io.eventsync.contracts.opr.Priority;
-import io.eventsync.contracts.opr.Severity;
-import io.eventsync.contracts.opr.State;
-import io.eventsync.contracts.opr.codec.OprCodec;
 import io.eventsync.contracts.opr.codec.OprFormat;
 import io.eventsync.sandbox.receiver.RecordedRequest;
+import io.eventsync.simulators.omi.OprNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,24 +47,26 @@ class OmiSimulatorIT extends OmiFixture {
     @EnumSource(OprFormat.class)
     void aChangeForARememberedEventIsAppliedAndVisibleInGetInEitherFormat(OprFormat format) {
         omi.remember(event("omi-1"), SERVER, "ext-1");
-        OprEventChange sent = change("c-1", set("state", "in_progress"), set("title", "Disk full on db-1"),
-                customAttribute(ChangeOperation.ADD, "ticket", "SM-42"));
+        OprNode sent = change("c-1", set("state", "in_progress"), set("title", "Disk full on db-1"),
+                customAttribute("add", "ticket", "SM-42"));
 
         SyncClient.Reply reply = client.post("event_change/omi-1", format.mediaType(), write(sent, format));
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        assertThat(read(reply, format, OprCodec.Expect.EVENT_CHANGES)).isEqualTo(sent);
+        assertThat(read(reply, format, "event_change")).isEqualTo(sent);
         assertThat(omi.changesReceived()).containsExactly(sent);
         SyncClient.Reply xml = client.get("event/omi-1", null);
         SyncClient.Reply json = client.get("event/omi-1", "application/json");
         assertThat(xml.header("Content-Type")).startsWith("application/xml");
         assertThat(json.header("Content-Type")).startsWith("application/json");
-        OprEvent known = (OprEvent) read(xml, OprFormat.XML, OprCodec.Expect.EVENTS);
-        assertThat(read(json, OprFormat.JSON, OprCodec.Expect.EVENTS)).isEqualTo(known);
-        assertThat(known.id()).isEqualTo("omi-1");
-        assertThat(known.state()).isEqualTo(State.IN_PROGRESS);
-        assertThat(known.title()).isEqualTo("Disk full on db-1");
-        assertThat(known.customAttributeList().customAttribute()).containsExactly(new CustomAttribute("ticket", "SM-42"));
+        OprNode known = read(xml, OprFormat.XML, "event");
+        assertThat(read(json, OprFormat.JSON, "event")).isEqualTo(known);
+        assertThat(text(known, "id")).isEqualTo("omi-1");
+        assertThat(text(known, "state")).isEqualTo("in_progress");
+        assertThat(text(known, "title")).isEqualTo("Disk full on db-1");
+        assertThat(known.child("custom_attribute_list").orElseThrow().children("custom_attribute"))
+                .containsExactly(OprNode.branch("custom_attribute", OprNode.leaf("name", "ticket"),
+                        OprNode.leaf("value", "SM-42")));
         assertThat(omi.event("omi-1")).contains(known);
     }
 
@@ -87,7 +82,7 @@ class OmiSimulatorIT extends OmiFixture {
         assertThat(reply.json().path("title").asString()).isEqualTo("Forbidden");
         assertThat(reply.json().path("status").asInt()).isEqualTo(403);
         assertThat(reply.json().path("detail").asString()).contains("omi-1");
-        assertThat(omi.event("omi-1")).get().extracting(OprEvent::state).isNull();
+        assertThat(omi.event("omi-1")).get().extracting(event -> text(event, "state")).isNull();
         assertThat(omi.changesReceived()).isEmpty();
         assertThat(client.as(OTHER_SERVER, OTHER_PASSWORD).get("event/omi-1", null).status()).isEqualTo(200);
     }
@@ -107,30 +102,33 @@ class OmiSimulatorIT extends OmiFixture {
     @ParameterizedTest
     @EnumSource(OprFormat.class)
     void putEventSetsTheFieldsItCarriesAndAnswersTheUpdatedEvent(OprFormat format) {
-        omi.remember(event("omi-1").withSequenceNumber(3L), SERVER, "ext-1");
-        OprEvent changed = (OprEvent) read("{\"description\": \"assigned in SM\", \"severity\": \"critical\","
+        omi.remember(event("omi-1").with("sequence_number", "3"), SERVER, "ext-1");
+        OprNode changed = read("{\"description\": \"assigned in SM\", \"severity\": \"critical\","
                 + " \"priority\": \"high\", \"state\": \"resolved\", \"assigned_user\": {\"id\": \"u-7\","
                 + " \"login_name\": \"jdoe\", \"user_name\": \"Jane Doe\"}, \"custom_attribute_list\":"
                 + " {\"custom_attribute\": [{\"name\": \"ticket\", \"value\": \"SM-42\"}]}}",
-                OprFormat.JSON, OprCodec.Expect.EVENTS);
+                OprFormat.JSON, "event");
 
         SyncClient.Reply reply = client.put("event/omi-1", format.mediaType(), write(changed, format));
 
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        OprEvent answered = (OprEvent) read(reply, format, OprCodec.Expect.EVENTS);
-        assertThat(answered.id()).isEqualTo("omi-1");
-        assertThat(answered.title()).as("a field the PUT leaves out stays").isEqualTo("event omi-1");
-        assertThat(answered.description()).isEqualTo("assigned in SM");
-        assertThat(answered.severity()).isEqualTo(Severity.CRITICAL);
-        assertThat(answered.priority()).isEqualTo(Priority.HIGH);
-        assertThat(answered.state()).isEqualTo(State.RESOLVED);
-        assertThat(answered.assignedUser()).isEqualTo(new OprUser("u-7", "jdoe", "Jane Doe"));
-        assertThat(answered.customAttributeList().customAttribute())
-                .containsExactly(new CustomAttribute("ticket", "SM-42"));
-        assertThat(answered.sequenceNumber()).as("it belonged to the forwarding bulk").isNull();
+        OprNode answered = read(reply, format, "event");
+        assertThat(text(answered, "id")).isEqualTo("omi-1");
+        assertThat(text(answered, "title")).as("a field the PUT leaves out stays").isEqualTo("event omi-1");
+        assertThat(text(answered, "description")).isEqualTo("assigned in SM");
+        assertThat(text(answered, "severity")).isEqualTo("critical");
+        assertThat(text(answered, "priority")).isEqualTo("high");
+        assertThat(text(answered, "state")).isEqualTo("resolved");
+        assertThat(answered.child("assigned_user")).contains(OprNode.branch("assigned_user", OprNode.leaf("id", "u-7"),
+                OprNode.leaf("login_name", "jdoe"), OprNode.leaf("user_name", "Jane Doe")));
+        assertThat(answered.child("custom_attribute_list").orElseThrow().children("custom_attribute"))
+                .containsExactly(OprNode.branch("custom_attribute", OprNode.leaf("name", "ticket"),
+                        OprNode.leaf("value", "SM-42")));
+        assertThat(text(answered, "sequence_number")).as("it belonged to the forwarding bulk").isNull();
         assertThat(omi.event("omi-1")).contains(answered);
         assertThat(omi.changesReceived()).singleElement().satisfies(received ->
-                assertThat(received.changedProperties().changes()).extracting(p -> p.propertyName())
+                assertThat(received.child("changed_properties").orElseThrow().children())
+                        .extracting(property -> text(property, "property_name"))
                         .containsExactly("description", "severity", "priority", "state", "assigned_user",
                                 "custom_attribute"));
     }
