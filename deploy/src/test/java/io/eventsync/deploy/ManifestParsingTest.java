@@ -132,7 +132,7 @@ class ManifestParsingTest {
     @Test
     void bothOverlaysDeclareTopicsAndUsers() {
         for (Overlay overlay : Overlay.values()) {
-            assertThat(overlay.all(KafkaTopic.class)).as(overlay.toString()).hasSize(7);
+            assertThat(overlay.all(KafkaTopic.class)).as(overlay.toString()).hasSize(8);
             assertThat(overlay.all(KafkaUser.class)).as(overlay.toString()).hasSize(3);
         }
     }

@@ -126,7 +126,8 @@ final class ChangeForwarding {
                 continue;
             }
             if (event.isEmpty()) {
-                refused.add(new Refusal(i, change.sequenceNumber(), EventLookup.unknown(externalIds[i])));
+                refused.add(new Refusal(i, change.sequenceNumber(), EventLookup.unknown(externalIds[i],
+                        base + "/event_ref")));
                 continue;
             }
             try {

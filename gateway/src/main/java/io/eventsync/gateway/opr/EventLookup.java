@@ -37,8 +37,13 @@ final class EventLookup {
     }
 
     static ApiProblem unknown(String externalId) {
-        return ApiProblem.of(HttpStatus.NOT_FOUND, "unknown-event", "Unknown event",
-                "no event " + externalId + " was forwarded by this connected server");
+        return unknown(externalId, null);
+    }
+
+    /** @param pointer where the request names the event (a bulk item's {@code event_ref}), or null */
+    static ApiProblem unknown(String externalId, String pointer) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "unknown-event", "Unknown event",
+                "no event " + externalId + " was forwarded by this connected server", pointer, null);
     }
 
     /**

@@ -135,12 +135,8 @@ class OprController {
             return bodies.head(request).map(head -> shed(request, head, expect, singleName, shape));
         }
         return bodies.read(request)
-                .onErrorMap(BodyTooLargeException.class, e -> {
-                    OprFormat format = WireFormats.ofRequest(request.getHeaders(), e.head());
-                    ApiProblem tooLarge = ProblemMapper.bodyTooLarge(e);
-                    return shapeOf(shape, e.head(), request, format, singleName) == DocumentShape.LIST
-                            ? ListAnswers.resendEachAlone(tooLarge) : tooLarge;
-                })
+                .onErrorMap(BodyTooLargeException.class, e -> unread(ProblemMapper.bodyTooLarge(e), e.head(), request,
+                        shape, singleName))
                 .flatMap(body -> {
                     OprFormat format = WireFormats.ofRequest(request.getHeaders(), body);
                     boolean list = shapeOf(shape, body, request, format, singleName) == DocumentShape.LIST;
@@ -148,6 +144,17 @@ class OprController {
                             .onErrorMap(OprPayloadException.class, e -> list ? refusedList(e, body, format, expect) : e)
                             .map(answer -> answer(answer, WireFormats.ofAnswer(request.getHeaders(), format)));
                 });
+    }
+
+    /**
+     * A body the gateway did not read whole (too large): one item gets its 4xx, a bulk the 501 that has OMi
+     * resend each item alone (smaller requests, each judged on its own).
+     */
+    private static ApiProblem unread(ApiProblem problem, byte[] head, ServerHttpRequest request, DocumentShape shape,
+                                     String singleName) {
+        OprFormat format = WireFormats.ofRequest(request.getHeaders(), head);
+        return shapeOf(shape, head, request, format, singleName) == DocumentShape.LIST
+                ? ListAnswers.resendEachAlone(problem) : problem;
     }
 
     /** Under overload, from the body's first bytes: a bulk is answered with an empty list, one item with 503. */

@@ -316,17 +316,15 @@ class PrometheusScrapeIT {
         }
     }
 
-    /** A malformed document (a problem answer) and a bulk change for an event the gateway never saw (a rejected item). */
+    /** A malformed document (a problem answer) and a change for an event the gateway never saw (a rejected item). */
     private void provokeGatewayRefusals(URI gateway) {
         HttpResponse<String> malformed = send(omi(gateway.resolve("/opr/event"), "application/json", "{not json"), -1);
         assertThat(malformed.statusCode()).as(malformed.body()).isEqualTo(400);
-        String unknownChange = "<event_change_list xmlns=\"http://www.hp.com/2009/software/opr/data_model\">"
-                + "<event_change><sequence_number>1</sequence_number><event_ref><target_id>" + UUID.randomUUID()
-                + "</target_id></event_ref><changed_properties><state_property_change><property_name>state"
-                + "</property_name><current_value>closed</current_value></state_property_change></changed_properties>"
-                + "</event_change></event_change_list>";
-        // Answered 200 with the change left out: counted as rejected, unknown_event.
-        send(omi(gateway.resolve("/opr/event_change/"), "application/xml;type=collection", unknownChange), 200);
+        String unknownChange = "<event_change xmlns=\"http://www.hp.com/2009/software/opr/data_model\">"
+                + "<changed_properties><state_property_change><property_name>state</property_name>"
+                + "<current_value>closed</current_value></state_property_change></changed_properties></event_change>";
+        // Answered 404: counted as rejected, unknown_event.
+        send(omi(gateway.resolve("/opr/event_change/" + UUID.randomUUID()), "application/xml", unknownChange), 404);
     }
 
     /** The JSON sample under a new OMi id: one more record for every ALERT CREATE route. */
