@@ -47,8 +47,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The broker goes away under the gateway. OMi must hear 503 with Retry-After, never a 2xx for
- * an item Kafka does not hold, and the gateway must recover by itself when Kafka is back.
+ * The broker goes away under the gateway. A single event hears 503 with Retry-After, a bulk 200 listing only
+ * what Kafka acknowledged (OMi resends the rest as a bulk); never a 2xx for an item Kafka does not hold, and
+ * the gateway recovers by itself when Kafka is back.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KafkaOutageIT extends GatewayTestBase {
