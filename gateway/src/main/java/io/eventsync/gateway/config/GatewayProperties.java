@@ -26,8 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * @param topic the topic events and event changes are published to
  * @param topicPartitions partitions when the gateway has to create the topic itself
  * @param createTopic whether to create the topic at start when it is missing
- * @param maxBodySize largest request body accepted (413 beyond)
- * @param maxBulkItems most items in one bulk request (413 beyond)
+ * @param maxBodySize largest request body accepted (413 beyond; a bulk from OMi gets 501: each item alone)
+ * @param maxBulkItems most items in one bulk request (a bulk from OMi beyond it gets 501: each item alone)
  * @param publishTimeout how long a request waits for Kafka's acknowledgement before 503
  * @param retryAfter what a 503 tells OMi to wait
  * @param maxInFlightItems items waiting for Kafka across all requests; beyond, 503 at once

@@ -31,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class ChangeAnswersIT extends GatewayTestBase {
 
     private static final String TOPIC = KafkaBroker.uniqueTopic("change-answers");
+    private static final int LATER_EVENTS = 101_000;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -79,9 +80,13 @@ class ChangeAnswersIT extends GatewayTestBase {
         OmiForwarder omi = omi(WireFormat.XML_COLLECTION, EventRefStyle.TARGET_IDS);
         List<String> early = ids(6);
         omi.forwardEvents(early.stream().map(ChangeAnswersIT::event).toList());
-        // The heap model this replaced forgot the oldest events beyond its bound (100,000 by default; 3 when
-        // this test first ran against it, which then failed every one of these changes).
-        omi.forwardEvents(ids(10).stream().map(ChangeAnswersIT::event).toList());
+        // The heap model this replaced forgot the oldest events beyond its bound of 100,000 and answered
+        // their changes 404: OMi's largest bulks, past that bound.
+        for (int bulk = 0; bulk < LATER_EVENTS / 1_000; bulk++) {
+            omi.forwardEvents(ids(1_000).stream().map(id -> OprNode.branch("event", OprNode.leaf("id", id),
+                    OprNode.leaf("title", "later"))).toList());
+        }
+        assertThat(omi.settle(Duration.ofMinutes(3))).as("the later events acknowledged").isTrue();
 
         omi.forwardChange(close(early.get(0)));
         omi.forwardChanges(early.subList(1, 6).stream().map(ChangeAnswersIT::close).toList());
